@@ -5,7 +5,9 @@ use std::ops::Range;
 ///
 /// `u32` keeps annotation arrays small; documents are limited far below 4 GiB by the
 /// readers' `--max-bytes`. Serialised as a two-element array `[start, end]`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(from = "[u32; 2]", into = "[u32; 2]")]
 pub struct Span {
     /// First byte of the span.
@@ -18,7 +20,10 @@ impl Span {
     /// A span from `start` to `end`; panics in debug builds if `end < start`.
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// The span as a `usize` range for slicing.
@@ -38,7 +43,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// True when `other` lies inside `self`.
@@ -53,7 +61,10 @@ impl Span {
 
     /// The span moved right by `delta` bytes.
     pub fn shift(self, delta: usize) -> Span {
-        Span { start: self.start + delta as u32, end: self.end + delta as u32 }
+        Span {
+            start: self.start + delta as u32,
+            end: self.end + delta as u32,
+        }
     }
 }
 

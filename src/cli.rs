@@ -1,0 +1,139 @@
+//! Command-line definition. Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// dyad turns dated news reports into political event data: who did what to whom, when and
+/// where, and who reported it, with every field traced to the words it came from.
+///
+/// Exit status: 0 when every document was read, 1 when some were rejected (each rejection is
+/// reported on standard error with its file, line and problem), 2 for usage errors.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split documents into paragraphs, sentences and tokens (JSONL, one document a line).
+    ///
+    /// Example: dyad segment ../shared/seed/000_e76430650e841a56.txt --format pretty
+    Segment(SegmentArgs),
+    /// Code events from documents (JSONL records as in docs/record.md).
+    ///
+    /// Example: dyad code examples/corpus -o events.jsonl
+    Code(CodeArgs),
+    /// Run the whole product on the bundled demo corpus and print a summary.
+    ///
+    /// Example: dyad demo
+    Demo(DemoArgs),
+    /// Time each stage over a corpus: documents/s, sentences/s, tokens/s and MB/s per core,
+    /// and peak memory.
+    ///
+    /// Example: dyad bench examples/corpus --min-mb 50
+    Bench(BenchArgs),
+}
+
+/// Where documents come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files (.txt seed or plain text, .jsonl), directories (recursive) or `-` for standard input.
+    ///
+    /// Example: dyad segment articles/ extra.jsonl -
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Report date for plain text files without a `date YYYY-MM-DD` line or a date in their name.
+    ///
+    /// Example: --date 2026-02-26
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+    /// Largest document accepted, in bytes; larger ones are rejected with an error.
+    ///
+    /// Example: --max-bytes 20000000
+    #[arg(long, value_name = "BYTES", default_value_t = dyad_read::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+}
+
+/// Where and how results are written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to FILE instead of standard output.
+    ///
+    /// Example: -o out.jsonl
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format: one JSON object a line, or indented human-readable text.
+    ///
+    /// Example: --format pretty
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object a line.
+    Jsonl,
+    /// Readable text for a person.
+    Pretty,
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    ///
+    /// Example: --jobs 1
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Extra documents to add to the bundled demo corpus.
+    ///
+    /// Example: dyad demo my-articles/
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Stop after the summary (kept for when the dashboard serves the demo store).
+    ///
+    /// Example: dyad demo --no-serve
+    #[arg(long)]
+    pub no_serve: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Corpus to time (default: the bundled demo corpus).
+    ///
+    /// Example: dyad bench examples/corpus
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Repeat the corpus in memory until it holds at least this many megabytes.
+    ///
+    /// Example: --min-mb 50
+    #[arg(long, value_name = "MB", default_value_t = 10)]
+    pub min_mb: usize,
+    /// Report date for plain text files without one.
+    ///
+    /// Example: --date 2026-02-26
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}

@@ -1,0 +1,155 @@
+//! `dyad bench`: per-stage throughput over a corpus held in memory.
+
+use crate::cli::BenchArgs;
+use crate::input::Documents;
+use dyad_core::{Analysis, Document};
+use dyad_segment::Segmenter;
+use rayon::prelude::*;
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
+    let mut reader = Documents::new(args.paths.clone(), args.date, usize::MAX);
+    let base: Vec<Document> = if args.paths.is_empty() {
+        super::demo::corpus()
+    } else {
+        (&mut reader).collect()
+    };
+    anyhow::ensure!(!base.is_empty(), "no documents to benchmark");
+    let docs = repeat_to(&base, args.min_mb * 1_000_000);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let cores = rayon::current_num_threads();
+    println!(
+        "corpus: {} documents ({} distinct), {:.1} MB; {} cores",
+        docs.len(),
+        base.len(),
+        bytes as f64 / 1e6,
+        cores
+    );
+
+    // Reading: JSON Lines parsing of the same documents.
+    let jsonl: Vec<String> = docs
+        .iter()
+        .map(|d| serde_json::to_string(d).expect("serialisable"))
+        .collect();
+    let opts = dyad_read::ReadOptions {
+        date: None,
+        max_bytes: usize::MAX,
+    };
+    let t = Instant::now();
+    let n_read = jsonl
+        .iter()
+        .filter(|l| dyad_read::parse_jsonl_line(l.as_bytes(), String::new, &opts).is_ok())
+        .count();
+    report("read (jsonl)", t, docs.len(), None, bytes, 1);
+    anyhow::ensure!(
+        n_read == docs.len(),
+        "read {n_read} of {} documents",
+        docs.len()
+    );
+
+    let plain = Segmenter::new().with_duplicate_threshold(f32::INFINITY);
+    let t = Instant::now();
+    let mut a = Analysis::default();
+    for d in &docs {
+        plain.segment(&d.text, &mut a);
+    }
+    report("tokens+sentences", t, docs.len(), None, bytes, 1);
+
+    let seg = Segmenter::new();
+    let t = Instant::now();
+    let mut a = Analysis::default();
+    let (mut sentences, mut tokens) = (0, 0);
+    for d in &docs {
+        seg.segment(&d.text, &mut a);
+        sentences += a.sentences.len();
+        tokens += a.tokens.len();
+    }
+    report(
+        "segment, 1 thread",
+        t,
+        docs.len(),
+        Some((sentences, tokens)),
+        bytes,
+        1,
+    );
+
+    let t = Instant::now();
+    let counts: (usize, usize) = docs
+        .par_iter()
+        .map_init(Analysis::default, |a, d| {
+            seg.segment(&d.text, a);
+            (a.sentences.len(), a.tokens.len())
+        })
+        .reduce(|| (0, 0), |x, y| (x.0 + y.0, x.1 + y.1));
+    report(
+        &format!("segment, {cores} threads"),
+        t,
+        docs.len(),
+        Some(counts),
+        bytes,
+        cores,
+    );
+    anyhow::ensure!(
+        counts == (sentences, tokens),
+        "parallel counts {counts:?} differ from serial ({sentences}, {tokens})"
+    );
+    println!("counts: {sentences} sentences, {tokens} tokens");
+    println!(
+        "peak memory: {}",
+        peak_memory().unwrap_or_else(|| "unknown".into())
+    );
+    Ok(reader.exit_code())
+}
+
+/// The corpus repeated (ids suffixed) until it holds `min_bytes` of text.
+fn repeat_to(base: &[Document], min_bytes: usize) -> Vec<Document> {
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    let mut round = 0;
+    while bytes < min_bytes.max(1) {
+        for d in base {
+            let mut d = d.clone();
+            if round > 0 {
+                d.id = format!("{}#{round}", d.id);
+            }
+            bytes += d.text.len();
+            out.push(d);
+        }
+        round += 1;
+    }
+    out
+}
+
+fn report(
+    stage: &str,
+    t: Instant,
+    docs: usize,
+    counts: Option<(usize, usize)>,
+    bytes: usize,
+    cores: usize,
+) {
+    let s = t.elapsed().as_secs_f64();
+    let per_core = |n: usize| n as f64 / s / cores as f64;
+    let (sents, toks) = match counts {
+        Some((a, b)) => (
+            format!("{:>10.0}", per_core(a)),
+            format!("{:>11.0}", per_core(b)),
+        ),
+        None => (format!("{:>10}", "-"), format!("{:>11}", "-")),
+    };
+    println!(
+        "{stage:<22} {s:>7.3} s  docs/s/core {:>9.0}  sentences/s/core {sents}  tokens/s/core {toks}  MB/s/core {:>7.1}",
+        per_core(docs),
+        per_core(bytes) / 1e6
+    );
+}
+
+/// Peak resident memory (VmHWM) on Linux.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .map(|l| l["VmHWM:".len()..].trim().to_string())
+}

@@ -1,0 +1,18 @@
+//! One module per command.
+
+mod bench;
+mod code;
+mod demo;
+mod segment;
+
+use crate::cli::{Cli, Command};
+use std::process::ExitCode;
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Segment(a) => segment::run(a),
+        Command::Code(a) => code::run(a),
+        Command::Demo(a) => demo::run(a),
+        Command::Bench(a) => bench::run(a),
+    }
+}

@@ -1,0 +1,25 @@
+//! Output destinations and broken-pipe handling.
+
+use anyhow::Context;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Standard output or a file, buffered.
+pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => {
+            let f = std::fs::File::create(p)
+                .with_context(|| format!("cannot create {}", p.display()))?;
+            Box::new(BufWriter::new(f))
+        }
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// True when the error is a closed pipe downstream (`dyad code … | head`): a clean exit.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
