@@ -18,8 +18,10 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
 
 /// True when the error is a closed pipe downstream (`dyad code … | head`): a clean exit.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            // serde_json wraps the io::Error without exposing it as a source.
+            || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }

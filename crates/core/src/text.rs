@@ -25,7 +25,7 @@ pub struct Duplicate {
     /// Index of the first occurrence in [`Analysis::sentences`].
     pub of: u32,
     /// Similarity in `[0, 1]`; 1 for a verbatim repeat.
-    pub similarity: f32,
+    pub similarity: f64,
 }
 
 /// A sentence with its tokens.

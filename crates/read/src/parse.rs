@@ -19,6 +19,9 @@ pub fn parse_text_file(
         });
     }
     let text = decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ReadErrorKind::EmptyText);
+    }
     let body = text.trim_start();
     let (date, text) = match body.strip_prefix("date") {
         Some(rest) if rest.starts_with(char::is_whitespace) => {

@@ -8,11 +8,10 @@
 //! sentence keeps the search near-linear in document length.
 
 use dyad_core::{Analysis, Duplicate};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// Default threshold: at or above this Dice similarity a sentence is a repeat.
-pub const DEFAULT_THRESHOLD: f32 = 0.7;
+pub const DEFAULT_THRESHOLD: f32 = 0.8;
 
 /// Sentences with fewer distinct bigrams than this are never marked: "He said." repeats
 /// harmlessly.
@@ -30,9 +29,10 @@ pub fn mark_duplicates(text: &str, a: &mut Analysis, threshold: f32) {
 /// Buffers kept per thread so a worker does not reallocate them for every document.
 #[derive(Default)]
 struct Scratch {
-    // Postings live in one arena as linked lists (bigram → (head, length)): most bigrams
-    // occur once, and a Vec per bigram made allocation the cost of the whole pass.
-    index: HashMap<u64, (u32, u32), Fx>,
+    /// Open-addressing table bigram → (head, length) of its postings list. Postings live in
+    /// one arena as linked lists: most bigrams occur once, and per-bigram allocations or a
+    /// general hash map made the index the cost of the whole pass.
+    index: Table,
     postings: Vec<(u32, u32)>,
     sizes: Vec<u32>,
     grams: Vec<u64>,
@@ -45,7 +45,7 @@ thread_local! {
 }
 
 fn mark_with(text: &str, a: &mut Analysis, threshold: f32, s: &mut Scratch) {
-    s.index.clear();
+    s.index.reset(a.tokens.len());
     s.postings.clear();
     s.sizes.clear();
     for si in 0..a.sentences.len() {
@@ -69,7 +69,7 @@ fn mark_with(text: &str, a: &mut Analysis, threshold: f32, s: &mut Scratch) {
         }
         s.shared.clear();
         for g in &s.grams {
-            let Some(&(mut at, _)) = s.index.get(g) else {
+            let Some((mut at, _)) = s.index.get(*g) else {
                 continue;
             };
             while at != NONE {
@@ -90,12 +90,12 @@ fn mark_with(text: &str, a: &mut Analysis, threshold: f32, s: &mut Scratch) {
             .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
         match best {
             Some((of, similarity)) => {
-                let similarity = (similarity * 1000.0).round() / 1000.0;
+                let similarity = (similarity as f64 * 1000.0).round() / 1000.0;
                 a.sentences[si].duplicate = Some(Duplicate { of, similarity });
             }
             None => {
                 for &g in &s.grams {
-                    let (head, len) = s.index.entry(g).or_insert((NONE, 0));
+                    let (head, len) = s.index.entry(g);
                     if (*len as usize) < MAX_POSTINGS {
                         s.postings.push((si as u32, *head));
                         *head = (s.postings.len() - 1) as u32;
@@ -108,6 +108,71 @@ fn mark_with(text: &str, a: &mut Analysis, threshold: f32, s: &mut Scratch) {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// A linear-probing hash table from u64 keys to (head, length), reused across documents.
+/// A slot belongs to the current document only when its generation matches, so starting a
+/// new document costs nothing unless the table must grow.
+#[derive(Default)]
+struct Table {
+    slots: Vec<Slot>,
+    mask: usize,
+    generation: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    head: u32,
+    len: u16,
+    generation: u16,
+}
+
+impl Table {
+    /// Empties the table, with room for `n` keys at a load of at most one half.
+    fn reset(&mut self, n: usize) {
+        let cap = (2 * n + 2).next_power_of_two().max(64);
+        self.generation = (self.generation + 1) & 0xffff;
+        if cap > self.slots.len() || self.generation == 0 {
+            self.slots.clear();
+            self.slots
+                .resize(cap.max(self.slots.len()), Slot::default());
+            self.generation = 1;
+        }
+        self.mask = self.slots.len() - 1;
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        let g = self.generation as u16;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.generation != g || s.key == key {
+                return i;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        let s = self.slots[self.slot(key)];
+        (s.generation == self.generation as u16).then_some((s.head, s.len as u32))
+    }
+
+    fn entry(&mut self, key: u64) -> (&mut u32, &mut u16) {
+        let i = self.slot(key);
+        let g = self.generation as u16;
+        let s = &mut self.slots[i];
+        if s.generation != g {
+            *s = Slot {
+                key,
+                head: NONE,
+                len: 0,
+                generation: g,
+            };
+        }
+        (&mut s.head, &mut s.len)
+    }
+}
 
 /// Hash of a word lower-cased, or None for punctuation-only tokens.
 fn word_hash(word: &str) -> Option<u64> {
@@ -133,8 +198,6 @@ fn word_hash(word: &str) -> Option<u64> {
     }
     any.then(|| h.finish())
 }
-
-type Fx = BuildHasherDefault<FxHasher>;
 
 /// The multiply-rotate hash rustc uses: much faster than SipHash for small integer keys, and
 /// nothing here is attacker-chosen in a way that matters (postings are capped).

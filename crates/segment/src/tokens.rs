@@ -6,20 +6,30 @@ use dyad_core::{Span, Token};
 /// Tokenises `text[block]`, appending to `out` and setting `no_space_after` within the block.
 pub fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
     let first = out.len();
-    let base = block.start as usize;
-    let s = &text[block.range()];
+    let bytes = text.as_bytes();
+    let (lo, hi) = (block.start as usize, block.end as usize);
     let mut chunk_start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+    let mut i = lo;
+    while i < hi {
+        let b = bytes[i];
+        // ASCII decides in one comparison; other characters are decoded only when met.
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
             if let Some(cs) = chunk_start.take() {
-                split_chunk(text, base + cs, base + i, out);
+                split_chunk(text, cs, i, out);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
+        i += len;
     }
     if let Some(cs) = chunk_start {
-        split_chunk(text, base + cs, base + s.len(), out);
+        split_chunk(text, cs, hi, out);
     }
     for i in first..out.len().saturating_sub(1) {
         out[i].no_space_after = out[i].span.end == out[i + 1].span.start;
@@ -93,6 +103,24 @@ fn looks_like_url(s: &str) -> bool {
 
 /// Splits one whitespace-free chunk: leading and trailing punctuation, clitics, hyphens.
 fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    // Fast path for the common shapes, a plain word with at most one ASCII punctuation mark
+    // after it ("said", "Thursday,", "funding."); anything else takes the general path.
+    let b = &text.as_bytes()[start..end];
+    let alnum = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if alnum == b.len() {
+        split_word(text, start, end, out);
+        return;
+    }
+    if alnum > 0 && alnum + 1 == b.len() {
+        let last = b[alnum];
+        if matches!(last, b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'%')
+            || (last == b'.' && abbrev(&text[start..end]) == Abbrev::No)
+        {
+            split_word(text, start, end - 1, out);
+            push(out, end - 1, end);
+            return;
+        }
+    }
     let mut lo = start;
     let mut hi = end;
     while let Some(c) = text[lo..hi].chars().next() {
@@ -133,8 +161,10 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     if lo < hi {
         if url {
             push(out, lo, hi);
+        } else if text[lo..hi].bytes().all(|b| b.is_ascii_alphanumeric()) {
+            split_word(text, lo, hi, out); // the common case: nothing inside to split
         } else {
-            split_word(text, lo, hi, out);
+            split_inner(text, lo, hi, out);
         }
     }
     for &(s, e) in tail[..n_tail].iter().rev() {
@@ -174,18 +204,9 @@ fn clitic_cut(w: &str) -> Option<usize> {
     None
 }
 
+/// Emits one word, splitting `cannot` and clitics off it.
 fn split_word(text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
     let w = &text[lo..hi];
-    // Most words are plain letters and digits: nothing inside them to split.
-    if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        if w.eq_ignore_ascii_case("cannot") {
-            push(out, lo, lo + 3);
-            push(out, lo + 3, hi);
-        } else {
-            push(out, lo, hi);
-        }
-        return;
-    }
     if w.eq_ignore_ascii_case("cannot") {
         push(out, lo, lo + 3);
         push(out, lo + 3, hi);
@@ -193,10 +214,10 @@ fn split_word(text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
     }
     match clitic_cut(w) {
         Some(cut) => {
-            split_inner(text, lo, lo + cut, out);
+            push(out, lo, lo + cut);
             push(out, lo + cut, hi);
         }
-        None => split_inner(text, lo, hi, out),
+        None => push(out, lo, hi),
     }
 }
 
@@ -220,10 +241,18 @@ fn split_inner(text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
                 }
                 true
             }
+            // Words joined by a hyphen split as in UD English ("well - known"), except after
+            // a prefix ("co-workers") and between capitalised parts of a name ("Jean-Luc").
             '-' => {
                 prev.is_some_and(char::is_alphabetic)
                     && next.is_some_and(char::is_alphabetic)
                     && !is_prefix(&text[piece..at])
+                    && !(next.is_some_and(char::is_uppercase)
+                        && text[piece..at].starts_with(char::is_uppercase))
+            }
+            ':' => {
+                !(prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit()))
             }
             ',' => {
                 !(prev.is_some_and(|p| p.is_ascii_digit())
@@ -235,7 +264,7 @@ fn split_inner(text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
         };
         if split {
             if piece < at {
-                push(out, piece, at);
+                split_word(text, piece, at, out);
             }
             push(out, at, end);
             piece = end;
@@ -243,6 +272,6 @@ fn split_inner(text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
         prev = Some(c);
     }
     if piece < hi {
-        push(out, piece, hi);
+        split_word(text, piece, hi, out);
     }
 }

@@ -1,0 +1,205 @@
+//! The `dyad` command as a user runs it: exit codes, errors on standard error, output.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn dyad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+}
+
+fn seed() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_e76430650e841a56.txt");
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} is absent", p.display());
+        None
+    }
+}
+
+#[test]
+fn segment_seed_jsonl() {
+    let Some(seed) = seed() else { return };
+    let out = dyad().args(["segment"]).arg(&seed).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "000_e76430650e841a56");
+    assert_eq!(v["date"], "2026-02-26");
+    assert_eq!(v["sentences"].as_array().unwrap().len(), 16);
+    assert_eq!(v["sentences"][11]["duplicate"]["of"], 1);
+}
+
+#[test]
+fn hostile_batch_reports_each_problem_and_codes_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("01_good.txt"),
+        "date 2026-02-26 Trump met Mamdani at the White House.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("02_binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00binary",
+    )
+    .unwrap();
+    std::fs::write(d.join("03_latin1.txt"), b"date 2026-02-26 Caf\xe9").unwrap();
+    std::fs::write(d.join("04_empty.txt"), b"").unwrap();
+    std::fs::write(d.join("05_nodate.txt"), "Trump met Mamdani.").unwrap();
+    // 100 MB without writing 100 MB: a sparse file is just as large to the reader.
+    let big = std::fs::File::create(d.join("06_huge.txt")).unwrap();
+    big.set_len(100_000_000).unwrap();
+    std::fs::write(
+        d.join("07_feed.jsonl"),
+        "{\"id\":\"j1\",\"date\":\"2026-02-26\",\"text\":\"Police arrested two men.\"}\n{\"id\":\"j2\",\"date\":\n{\"id\":\"j3\",\"date\":\"2026-02-27\",\"text\":\"Rebels attacked a base.\"}\n",
+    )
+    .unwrap();
+    let out = dyad().arg("segment").arg(d).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (file, problem) in [
+        ("02_binary.txt", "binary data"),
+        ("03_latin1.txt", "invalid UTF-8"),
+        ("04_empty.txt", "empty text"),
+        ("05_nodate.txt", "no report date"),
+        ("06_huge.txt", "over the limit"),
+        ("07_feed.jsonl:2", "not a JSON object"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(problem)),
+            "no `{problem}` error for {file} in:\n{stderr}"
+        );
+    }
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["01_good", "j1", "j3"]);
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let out = dyad()
+        .args(["segment", "--format", "xml", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = dyad().arg("no-such-command").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn stdin_and_date_flag() {
+    let mut child = dyad()
+        .args(["segment", "--date", "2026-03-01", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Protesters marched in Kraków. Police watched.".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["id"].as_str(), v["date"].as_str()),
+        (Some("stdin"), Some("2026-03-01"))
+    );
+    assert_eq!(v["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn broken_pipe_is_a_clean_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut feed = String::new();
+    for i in 0..20_000 {
+        feed.push_str(&format!("{{\"id\":\"d{i}\",\"date\":\"2026-02-26\",\"text\":\"Troops crossed the border. Talks failed.\"}}\n"));
+    }
+    std::fs::write(dir.path().join("feed.jsonl"), feed).unwrap();
+    let mut child = dyad()
+        .arg("segment")
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here: the pipe closes while dyad is still writing.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.contains("\"d0\""));
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn output_file_and_jobs_give_identical_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus/corpus.jsonl");
+    let one = dir.path().join("one.jsonl");
+    let two = dir.path().join("two.jsonl");
+    for (jobs, path) in [("1", &one), ("2", &two)] {
+        let st = dyad()
+            .args(["code", "--jobs", jobs, "-o"])
+            .arg(path)
+            .arg(&corpus)
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+    let a = std::fs::read(&one).unwrap();
+    assert!(!a.is_empty());
+    assert_eq!(a, std::fs::read(&two).unwrap());
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["segment", "code", "demo", "bench"] {
+        let out = dyad().args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success());
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            help.contains("Example: dyad"),
+            "{cmd} --help lacks an example:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn demo_runs_without_serving() {
+    let out = dyad().args(["demo", "--no-serve"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("46 documents"));
+}
