@@ -34,6 +34,86 @@ pub enum Command {
     ///
     /// Example: dyad bench examples/corpus --min-mb 50
     Bench(BenchArgs),
+    /// Find temporal expressions (TIMEX3) and normalise them against each report's date.
+    ///
+    /// Example: dyad timex ../shared/seed/000_e76430650e841a56.txt
+    Timex(TimexArgs),
+    /// Score dyad against a gold standard.
+    ///
+    /// Example: dyad eval timeml --meantime ../shared/data/meantime-en
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct TimexArgs {
+    /// Documents (as for `dyad segment`); with `--format timeml`, TempEval-3 `.tml` files with
+    /// a <DCT>, or a directory of them (then `-o` names the output directory).
+    ///
+    /// Example: dyad timex --format timeml input/ -o system/
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// `jsonl`: one TIMEX3 a line (doc, text, span, type, value, mod). `timeml`: the input
+    /// TimeML with <TIMEX3> tags inserted inside <TEXT>, the text byte-identical.
+    ///
+    /// Example: --format timeml
+    #[arg(long, value_enum, default_value_t = TimexFormat::Jsonl)]
+    pub format: TimexFormat,
+    /// Write to FILE (or, for a directory of TimeML, into DIR) instead of standard output.
+    ///
+    /// Example: -o timexes.jsonl
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report date for plain text files without one.
+    ///
+    /// Example: --date 2026-02-26
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+    /// Largest document accepted, in bytes.
+    ///
+    /// Example: --max-bytes 20000000
+    #[arg(long, value_name = "BYTES", default_value_t = dyad_read::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimexFormat {
+    /// One TIMEX3 a line.
+    Jsonl,
+    /// TempEval-3 TimeML in, tagged TimeML out.
+    Timeml,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// TempEval-3 timex metrics: strict and relaxed extent P/R/F1, value and type F1.
+    ///
+    /// Example: dyad eval timeml gold/ system/
+    /// Example: dyad eval timeml --meantime ../shared/data/meantime-en
+    Timeml(EvalTimemlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalTimemlArgs {
+    /// Directory of gold TimeML files.
+    ///
+    /// Example: dyad eval timeml gold/ system/
+    #[arg(value_name = "GOLD_DIR", required_unless_present = "meantime")]
+    pub gold: Option<PathBuf>,
+    /// Directory of system TimeML files with the same names.
+    #[arg(value_name = "SYSTEM_DIR", required_unless_present = "meantime")]
+    pub system: Option<PathBuf>,
+    /// Score dyad on MEANTIME: convert its CAT XML (title and first sentences, dateline left
+    /// out), tag, and score.
+    ///
+    /// Example: --meantime ../shared/data/meantime-en
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["gold", "system"])]
+    pub meantime: Option<PathBuf>,
+    /// With --meantime: also keep the converted gold and input TimeML in OUT (gold/, input/).
+    ///
+    /// Example: --convert meantime-tml/
+    #[arg(long, value_name = "OUT", requires = "meantime")]
+    pub convert: Option<PathBuf>,
 }
 
 /// Where documents come from.

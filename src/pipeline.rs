@@ -2,6 +2,7 @@
 
 use dyad_core::{Analysis, Document};
 use dyad_segment::Segmenter;
+use dyad_time::TimeTagger;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant};
 /// Every stage, built once and shared by the worker threads.
 pub struct Pipeline {
     segmenter: Segmenter,
+    times: TimeTagger,
 }
 
 /// What the pipeline knows about one document.
@@ -20,6 +22,7 @@ impl Pipeline {
     pub fn new() -> Pipeline {
         Pipeline {
             segmenter: Segmenter::new(),
+            times: TimeTagger::new(),
         }
     }
 
@@ -27,6 +30,7 @@ impl Pipeline {
     pub fn process(&self, doc: &Document) -> Processed {
         let mut analysis = Analysis::default();
         self.segmenter.segment(&doc.text, &mut analysis);
+        self.times.tag_document(doc, &mut analysis);
         Processed { analysis }
     }
 

@@ -182,7 +182,7 @@ fn output_file_and_jobs_give_identical_results() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["segment", "code", "demo", "bench"] {
+    for cmd in ["segment", "code", "demo", "bench", "timex"] {
         let out = dyad().args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success());
         let help = String::from_utf8(out.stdout).unwrap();
@@ -202,4 +202,69 @@ fn demo_runs_without_serving() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("46 documents"));
+}
+
+#[test]
+fn timex_seed_values() {
+    let Some(seed) = seed() else { return };
+    let out = dyad().arg("timex").arg(&seed).output().unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let value = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"] == text)
+            .map(|r| r["value"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(value("Thursday"), "2026-02-26");
+    assert_eq!(value("November"), "2025-11");
+    assert_eq!(value("earlier this month"), "2026-02");
+    assert_eq!(value("earlier Thursday"), "2026-02-26");
+    assert_eq!(value("1 p.m."), "2026-02-26T13:00");
+}
+
+#[test]
+fn timex_timeml_keeps_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>d1</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2026-02-26\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">2026-02-26</TIMEX3></DCT>\n<TEXT>\nThe ministers met on Monday and will meet again next week in Zürich.\n</TEXT>\n</TimeML>\n";
+    let p = dir.path().join("d1.tml");
+    std::fs::write(&p, input).unwrap();
+    let out = dyad()
+        .args(["timex", "--format", "timeml"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tagged = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        tagged.contains(r#"value="2026-02-23">Monday</TIMEX3>"#),
+        "{tagged}"
+    );
+    assert!(tagged.contains("next week</TIMEX3>"), "{tagged}");
+    let mut stripped = String::new();
+    let mut rest = tagged.as_str();
+    // Remove the inserted tags (not the DCT's): the remainder must be the input.
+    while let Some(i) = rest.find("<TIMEX3 tid=\"t") {
+        let is_dct = rest[i..].starts_with("<TIMEX3 tid=\"t0\"");
+        let open_end = i + rest[i..].find('>').unwrap() + 1;
+        if is_dct {
+            stripped.push_str(&rest[..open_end]);
+            rest = &rest[open_end..];
+            continue;
+        }
+        stripped.push_str(&rest[..i]);
+        let close = open_end + rest[open_end..].find("</TIMEX3>").unwrap();
+        stripped.push_str(&rest[open_end..close]);
+        rest = &rest[close + "</TIMEX3>".len()..];
+    }
+    stripped.push_str(rest);
+    assert_eq!(stripped, input);
 }

@@ -94,7 +94,33 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         counts == (sentences, tokens),
         "parallel counts {counts:?} differ from serial ({sentences}, {tokens})"
     );
-    println!("counts: {sentences} sentences, {tokens} tokens");
+    // Times: TIMEX3 recognition and normalisation over the segmented documents.
+    let times = dyad_time::TimeTagger::new();
+    let segmented: Vec<Analysis> = docs
+        .iter()
+        .map(|d| {
+            let mut a = Analysis::default();
+            seg.segment(&d.text, &mut a);
+            a
+        })
+        .collect();
+    let t = Instant::now();
+    let mut timexes = 0;
+    for (d, a) in docs.iter().zip(&segmented) {
+        let mut a = a.clone();
+        times.tag_document(d, &mut a);
+        timexes += a.timexes.len();
+    }
+    report(
+        "times, 1 thread",
+        t,
+        docs.len(),
+        Some((sentences, tokens)),
+        bytes,
+        1,
+    );
+    drop(segmented);
+    println!("counts: {sentences} sentences, {tokens} tokens, {timexes} timexes");
     println!(
         "peak memory: {}",
         peak_memory().unwrap_or_else(|| "unknown".into())

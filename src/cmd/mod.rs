@@ -3,7 +3,9 @@
 mod bench;
 mod code;
 mod demo;
+mod eval;
 mod segment;
+mod timex;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -14,5 +16,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Code(a) => code::run(a),
         Command::Demo(a) => demo::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Timex(a) => timex::run(a),
+        Command::Eval(c) => eval::run(c),
     }
 }
