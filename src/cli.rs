@@ -91,6 +91,32 @@ pub enum EvalCommand {
     /// Example: dyad eval timeml gold/ system/
     /// Example: dyad eval timeml --meantime ../shared/data/meantime-en
     Timeml(EvalTimemlArgs),
+    /// PETRARCH-2 validation records: each record coded with the dictionaries its
+    /// <Environment> names; pass/fail per record, per category and overall.
+    ///
+    /// Example: dyad eval petr ../shared/data/petrarch2-validation/PETR.UnitTest.records.xml --dictionaries ../shared/data/petrarch2-validation
+    Petr(EvalDictArgs),
+    /// PLOVER gold-standard records: category accuracy (0.5b1 labels mapped), actor and
+    /// recipient country F1, mode and location.
+    ///
+    /// Example: dyad eval plover ../shared/data/plover/PLOVER_GSR_CAMEO.txt
+    Plover(EvalDictArgs),
+    /// CAMEO codebook example sentences: root, base and full code accuracy.
+    ///
+    /// Example: dyad eval cameo-examples ../shared/data/cameo-codebook/icews-cameo-codes.csv
+    CameoExamples(EvalDictArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalDictArgs {
+    /// The gold file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Directory of dictionaries (verbs, actors, agents, discards) to code with.
+    ///
+    /// Example: --dictionaries ../shared/data/cameo-dictionaries
+    #[arg(long, value_name = "DIR", default_value = "data/cameo-dictionaries")]
+    pub dictionaries: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -171,13 +197,33 @@ pub struct SegmentArgs {
 pub struct CodeArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    #[command(flatten)]
-    pub output: OutputArgs,
+    /// Write to FILE instead of standard output.
+    ///
+    /// Example: -o events.jsonl
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `jsonl`: one record a line (docs/record.md); `pretty`: indented JSON; `tsv`: a
+    /// PETRARCH-style row per event (date, source, target, CAMEO, PLOVER, status, document,
+    /// sentence, trigger) after a header line.
+    ///
+    /// Example: --format tsv
+    #[arg(long, value_enum, default_value_t = CodeFormat::Jsonl)]
+    pub format: CodeFormat,
     /// Worker threads (default: all cores). Output is identical for any value.
     ///
     /// Example: --jobs 1
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CodeFormat {
+    /// One record a line.
+    Jsonl,
+    /// Indented JSON.
+    Pretty,
+    /// PETRARCH-style tab-separated rows.
+    Tsv,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! The coding pipeline: stages built once, then applied to documents in parallel batches.
 
-use dyad_core::{Analysis, Document};
+use dyad_core::{Analysis, Document, EventRecord};
+use dyad_events::assemble::{DictionaryTexts, DocumentCoder};
 use dyad_segment::Segmenter;
 use dyad_time::TimeTagger;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -10,28 +11,70 @@ use std::time::{Duration, Instant};
 /// Every stage, built once and shared by the worker threads.
 pub struct Pipeline {
     segmenter: Segmenter,
-    times: TimeTagger,
+    times: Option<TimeTagger>,
+    events: Option<DocumentCoder>,
+}
+
+/// How far a command needs the pipeline to go: later stages cost start-up time (the event
+/// coder loads its dictionaries), so commands build only what they use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    Segment,
+    Time,
+    Events,
 }
 
 /// What the pipeline knows about one document.
 pub struct Processed {
     pub analysis: Analysis,
+    pub events: Vec<EventRecord>,
+}
+
+/// The bundled dictionaries (MIT; data/cameo-dictionaries/SOURCE.md), compiled in so a fresh
+/// clone codes events without ../shared.
+mod bundled {
+    pub const VERBS: &str = include_str!("../data/cameo-dictionaries/CAMEO.2.0.txt");
+    pub const ACTORS: [&str; 3] = [
+        include_str!("../data/cameo-dictionaries/Phoenix.Countries.actors.txt"),
+        include_str!("../data/cameo-dictionaries/Phoenix.International.actors.txt"),
+        include_str!("../data/cameo-dictionaries/Phoenix.MilNonState.actors.txt"),
+    ];
+    pub const AGENTS: &str = include_str!("../data/cameo-dictionaries/Phoenix.agents.txt");
+    pub const DISCARDS: &str = include_str!("../data/cameo-dictionaries/Phoenix.discards.txt");
 }
 
 impl Pipeline {
-    pub fn new() -> Pipeline {
-        Pipeline {
+    pub fn new(last: Stage) -> anyhow::Result<Pipeline> {
+        let events = if last >= Stage::Events {
+            Some(DocumentCoder::from_texts(&DictionaryTexts {
+                verbs: bundled::VERBS,
+                actors: &bundled::ACTORS,
+                agents: Some(bundled::AGENTS),
+                discards: Some(bundled::DISCARDS),
+            })?)
+        } else {
+            None
+        };
+        let times = (last >= Stage::Time).then(TimeTagger::new);
+        Ok(Pipeline {
             segmenter: Segmenter::new(),
-            times: TimeTagger::new(),
-        }
+            times,
+            events,
+        })
     }
 
     /// Runs every stage on one document.
     pub fn process(&self, doc: &Document) -> Processed {
         let mut analysis = Analysis::default();
         self.segmenter.segment(&doc.text, &mut analysis);
-        self.times.tag_document(doc, &mut analysis);
-        Processed { analysis }
+        if let Some(t) = &self.times {
+            t.tag_document(doc, &mut analysis);
+        }
+        let mut events = Vec::new();
+        if let Some(e) = &self.events {
+            e.code(doc, &analysis, &mut events);
+        }
+        Processed { analysis, events }
     }
 
     /// Processes `docs` on `jobs` threads in batches, handing results to `sink` in input

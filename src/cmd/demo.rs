@@ -2,8 +2,9 @@
 
 use crate::cli::DemoArgs;
 use crate::input::Documents;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Stage};
 use dyad_core::Document;
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 /// The demo corpus, embedded so `dyad demo` works from any directory.
@@ -26,32 +27,55 @@ pub fn corpus() -> Vec<Document> {
 pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     let mut extra = Documents::new(args.paths.clone(), None, dyad_read::DEFAULT_MAX_BYTES);
     let docs = corpus().into_iter().chain(&mut extra);
-    let (mut n, mut sentences, mut tokens, mut dups, mut bytes) = (0, 0, 0, 0, 0);
+    let (mut n, mut sentences, mut dups, mut timexes) = (0, 0, 0, 0);
+    let mut by_event: BTreeMap<String, usize> = BTreeMap::new();
+    let mut dyads: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut events = 0;
     let start = std::time::Instant::now();
-    Pipeline::new().run(docs, None, |doc, p| {
+    Pipeline::new(Stage::Events)?.run(docs, None, |_doc, p| {
         n += 1;
-        bytes += doc.text.len();
         sentences += p.analysis.sentences.len();
-        tokens += p.analysis.tokens.len();
         dups += p
             .analysis
             .sentences
             .iter()
             .filter(|s| s.duplicate.is_some())
             .count();
+        timexes += p.analysis.timexes.len();
+        for r in &p.events {
+            events += 1;
+            *by_event.entry(r.event.clone()).or_default() += 1;
+            let side = |ps: &[dyad_core::Participant]| {
+                ps.first()
+                    .and_then(|p| p.code.clone())
+                    .unwrap_or_else(|| "?".into())
+            };
+            if !r.actor.is_empty() && !r.recipient.is_empty() {
+                *dyads
+                    .entry((side(&r.actor), side(&r.recipient)))
+                    .or_default() += 1;
+            }
+        }
         Ok(())
     })?;
     println!(
-        "dyad demo: {n} documents, {bytes} bytes, {sentences} sentences ({dups} repeated), {tokens} tokens in {:.2?}",
+        "dyad demo: {n} documents, {sentences} sentences ({dups} repeats skipped), {timexes} time expressions, {events} events in {:.2?}",
         start.elapsed()
     );
-    println!(
-        "events: the event coder, store and dashboard are not built yet; this demo stops at segmentation"
-    );
+    println!("\nevents by PLOVER category:");
+    let mut cats: Vec<_> = by_event.into_iter().collect();
+    cats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (cat, k) in cats {
+        println!("  {cat:<10} {k:>4}");
+    }
+    println!("\ntop dyads (actor → recipient):");
+    let mut top: Vec<_> = dyads.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((a, b), k) in top.into_iter().take(10) {
+        println!("  {a:<10} → {b:<10} {k:>4}");
+    }
     if !args.no_serve {
-        eprintln!(
-            "dyad: nothing to serve yet (the dashboard is not built); stopping after the summary"
-        );
+        eprintln!("dyad: the dashboard is not built yet; stopping after the summary");
     }
     Ok(extra.exit_code())
 }

@@ -1,11 +1,37 @@
 //! `dyad eval`: scorers against gold standards.
 
-use crate::cli::{EvalCommand, EvalTimemlArgs};
+use crate::cli::{EvalCommand, EvalDictArgs, EvalTimemlArgs};
 use std::process::ExitCode;
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Timeml(a) => timeml(a),
+        EvalCommand::Petr(a) => {
+            let dir = petr_dictionaries(&a);
+            println!("{}", dyad_events::eval::petr(&a.file, &dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Plover(a) => {
+            println!("{}", dyad_events::eval::plover(&a.file, &a.dictionaries)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::CameoExamples(a) => {
+            println!(
+                "{}",
+                dyad_events::eval::cameo_examples(&a.file, &a.dictionaries)?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// PETR records name their own small dictionaries, which sit beside the records file; the
+/// default dictionary folder does not have them.
+fn petr_dictionaries(a: &EvalDictArgs) -> std::path::PathBuf {
+    if a.dictionaries == std::path::Path::new("data/cameo-dictionaries") {
+        a.file.parent().map(|p| p.to_path_buf()).unwrap_or_default()
+    } else {
+        a.dictionaries.clone()
     }
 }
 

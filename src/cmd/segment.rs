@@ -2,7 +2,7 @@
 
 use crate::cli::{Format, SegmentArgs};
 use crate::input::Documents;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Stage};
 use dyad_core::{Analysis, Document, Duplicate, Span};
 use serde::Serialize;
 use std::io::Write;
@@ -32,7 +32,7 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<ExitCode> {
     let mut docs = Documents::from_args(&args.input);
     let mut out = crate::output::open(args.output.output.as_deref())?;
     let format = args.output.format;
-    Pipeline::new().run(&mut docs, None, |doc, p| {
+    Pipeline::new(Stage::Segment)?.run(&mut docs, None, |doc, p| {
         write_doc(&mut out, &doc, &p.analysis, format)
     })?;
     out.flush()?;

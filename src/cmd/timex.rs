@@ -2,7 +2,7 @@
 
 use crate::cli::{TimexArgs, TimexFormat};
 use crate::input::Documents;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Stage};
 use anyhow::Context;
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ pub fn run(args: TimexArgs) -> anyhow::Result<ExitCode> {
         TimexFormat::Jsonl => {
             let mut docs = Documents::new(args.paths.clone(), args.date, args.max_bytes);
             let mut out = crate::output::open(args.output.as_deref())?;
-            Pipeline::new().run(&mut docs, None, |doc, p| {
+            Pipeline::new(Stage::Time)?.run(&mut docs, None, |doc, p| {
                 dyad_time::write_jsonl(&mut out, Some(&doc.id), &doc.text, &p.analysis.timexes)?;
                 Ok(())
             })?;
