@@ -38,6 +38,24 @@ pub enum Command {
     ///
     /// Example: dyad timex ../shared/seed/000_e76430650e841a56.txt
     Timex(TimexArgs),
+    /// Code documents into a store (SQLite): parallel coding, one writer, batched
+    /// transactions; unchanged documents are skipped, changed ones replaced atomically.
+    ///
+    /// Example: dyad ingest examples/corpus --db dyad.db
+    Ingest(IngestArgs),
+    /// Query stored events: an aligned table on a terminal, JSONL or CSV otherwise.
+    ///
+    /// Example: dyad query --dyad PER ECU --from 2025-01-01 --format csv
+    Query(QueryArgs),
+    /// A dyad's relationship over time: per week or month, event counts by quad class and
+    /// summed Goldstein and PLOVER scores.
+    ///
+    /// Example: dyad timeline PER ECU --by month
+    Timeline(TimelineArgs),
+    /// Export stored events as PLOVER JSONL, CSV, GDELT-style TSV or Parquet.
+    ///
+    /// Example: dyad export --format parquet --partition -o lake/
+    Export(ExportArgs),
     /// Score dyad against a gold standard.
     ///
     /// Example: dyad eval timeml --meantime ../shared/data/meantime-en
@@ -257,6 +275,184 @@ pub struct BenchArgs {
     /// Example: --date 2026-02-26
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// The store file (SQLite), created by `dyad ingest`.
+    ///
+    /// Example: --db events.db
+    #[arg(long, value_name = "FILE", default_value = "dyad.db", env = "DYAD_DB")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Worker threads for coding (default: all cores); there is always one writer.
+    ///
+    /// Example: --jobs 2
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Documents per write transaction.
+    ///
+    /// Example: --batch 1000
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub batch: usize,
+}
+
+/// The filters shared by `dyad query`, `dyad timeline` and `dyad export`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Actor: canonical name, actor code or code prefix of 3+ letters (USA matches USAGOV).
+    ///
+    /// Example: --actor USA
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Option<String>,
+    /// Recipient, matched like --actor.
+    ///
+    /// Example: --recipient "Zohran Mamdani"
+    #[arg(long, value_name = "ACTOR")]
+    pub recipient: Option<String>,
+    /// PLOVER category.
+    ///
+    /// Example: --event ASSAULT
+    #[arg(long, value_name = "CATEGORY")]
+    pub event: Option<String>,
+    /// CAMEO code or prefix.
+    ///
+    /// Example: --cameo 19
+    #[arg(long, value_name = "CODE")]
+    pub cameo: Option<String>,
+    /// Country (ISO alpha-3) of the place or of any participant.
+    ///
+    /// Example: --country COL
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
+    /// First event date, inclusive.
+    ///
+    /// Example: --from 2025-06-01
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<jiff::civil::Date>,
+    /// Last event date, inclusive.
+    ///
+    /// Example: --to 2025-12-31
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<jiff::civil::Date>,
+    /// Full-text search over document titles and texts (SQLite FTS5 syntax).
+    ///
+    /// Example: --text "ceasefire AND border"
+    #[arg(long, value_name = "QUERY")]
+    pub text: Option<String>,
+    /// Only events reported by at least N distinct sources.
+    ///
+    /// Example: --min-sources 2
+    #[arg(long, value_name = "N")]
+    pub min_sources: Option<u32>,
+    /// One row per event cluster (its earliest report) rather than one per report.
+    ///
+    /// Example: --dedup
+    #[arg(long)]
+    pub dedup: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Events between two actors, either direction.
+    ///
+    /// Example: --dyad PER ECU
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub dyad: Option<Vec<String>>,
+    /// At most N rows.
+    ///
+    /// Example: --limit 20
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+    /// table (default on a terminal), jsonl (default otherwise) or csv.
+    ///
+    /// Example: --format csv
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON object a line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// First actor.
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// Second actor.
+    #[arg(value_name = "B")]
+    pub b: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Period length.
+    ///
+    /// Example: --by week
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// First event date, inclusive.
+    ///
+    /// Example: --from 2025-01-01
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<jiff::civil::Date>,
+    /// Last event date, inclusive.
+    ///
+    /// Example: --to 2025-12-31
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<jiff::civil::Date>,
+    /// table (default on a terminal), jsonl or csv.
+    ///
+    /// Example: --format csv
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// ISO weeks.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// plover-jsonl, csv, gdelt-tsv or parquet (columns documented in crates/store/EXPORT.md).
+    ///
+    /// Example: --format csv
+    #[arg(long, value_name = "FORMAT")]
+    pub format: String,
+    /// Output file (`-` for standard output, text formats only); a directory with --partition.
+    ///
+    /// Example: -o events.parquet
+    #[arg(short, long, value_name = "PATH")]
+    pub output: PathBuf,
+    /// Parquet only: one file per report date, DIR/date=YYYY-MM-DD/part-0.parquet.
+    ///
+    /// Example: --partition
+    #[arg(long)]
+    pub partition: bool,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -88,11 +88,7 @@ impl Pipeline {
     where
         F: FnMut(Document, Processed) -> anyhow::Result<()>,
     {
-        let mut builder = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = jobs {
-            builder = builder.num_threads(n.max(1));
-        }
-        let pool = builder.build()?;
+        let pool = pool(jobs)?;
         let progress = Progress::new();
         let mut docs = docs.peekable();
         const BATCH: usize = 256;
@@ -108,6 +104,37 @@ impl Pipeline {
         progress.finish();
         Ok(())
     }
+}
+
+impl Pipeline {
+    /// Processes a batch on `pool`, results in input order.
+    pub fn process_all(&self, pool: &rayon::ThreadPool, batch: &[Document]) -> Vec<Processed> {
+        pool.install(|| batch.par_iter().map(|d| self.process(d)).collect())
+    }
+}
+
+/// A worker pool of `jobs` threads (default: one per core).
+pub fn pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        builder = builder.num_threads(n.max(1));
+    }
+    Ok(builder.build()?)
+}
+
+/// Identifies what coded the events: the dyad version and a hash of every dictionary the
+/// coder was built from. The store re-codes a document when this changes.
+pub fn coder_version() -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let texts = [bundled::VERBS, bundled::AGENTS, bundled::DISCARDS]
+        .into_iter()
+        .chain(bundled::ACTORS);
+    for t in texts {
+        for &b in t.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("dyad {} dict {h:016x}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A progress bar on standard error that appears only for runs over a second and only on a

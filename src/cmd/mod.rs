@@ -5,6 +5,7 @@ mod code;
 mod demo;
 mod eval;
 mod segment;
+mod store;
 mod timex;
 
 use crate::cli::{Cli, Command};
@@ -18,5 +19,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(a) => bench::run(a),
         Command::Timex(a) => timex::run(a),
         Command::Eval(c) => eval::run(c),
+        Command::Ingest(a) => store::ingest(a),
+        Command::Query(a) => store::query(a),
+        Command::Timeline(a) => store::timeline(a),
+        Command::Export(a) => store::export(a),
     }
 }

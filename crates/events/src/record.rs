@@ -67,7 +67,16 @@ pub fn build(
         }
     };
     Some(EventRecord {
-        id: record_id(&doc.id, sentence.index, trigger_span, &event.code),
+        id: record_id(
+            &doc.id,
+            sentence.index,
+            trigger_span,
+            &event.code,
+            &[
+                event.source.as_ref().map(|a| shift(&a.span)),
+                event.target.as_ref().map(|a| shift(&a.span)),
+            ],
+        ),
         document: doc.clone(),
         sentence: sentence.index,
         sentence_span: sentence.span,
@@ -95,9 +104,16 @@ pub fn build(
     })
 }
 
-/// A stable id: FNV-1a over document id, sentence index, trigger span and code, so a re-run
+/// A stable id: FNV-1a over document id, sentence index, trigger span, code and the actor
+/// and recipient spans (one trigger can carry events between different pairs), so a re-run
 /// over the same text gives the same id.
-pub fn record_id(doc: &str, sentence: u32, trigger: Span, code: &str) -> String {
+pub fn record_id(
+    doc: &str,
+    sentence: u32,
+    trigger: Span,
+    code: &str,
+    slots: &[Option<Span>],
+) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
         for &b in bytes {
@@ -112,6 +128,15 @@ pub fn record_id(doc: &str, sentence: u32, trigger: Span, code: &str) -> String 
     eat(&(trigger.start).to_le_bytes());
     eat(&(trigger.end).to_le_bytes());
     eat(code.as_bytes());
+    for slot in slots {
+        match slot {
+            Some(s) => {
+                eat(&s.start.to_le_bytes());
+                eat(&s.end.to_le_bytes());
+            }
+            None => eat(b"-"),
+        }
+    }
     format!("{h:016x}")
 }
 

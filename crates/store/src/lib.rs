@@ -1,0 +1,49 @@
+//! dyad's event store: coded events that outlive the run.
+//!
+//! One SQLite file (WAL mode, versioned schema) holds documents (with an FTS5 index over
+//! their text), event reports with their mentions, participants, actors and places, and
+//! cross-report clusters: reports from different documents of the same happening.
+//!
+//! - [`Store::open`] creates or migrates a store; [`Store::open_read_only`] reads one while
+//!   an ingest runs.
+//! - [`Store::writer`] gives the single [`Writer`], a sink for coded documents: each
+//!   [`Writer::write_batch`] is one transaction; unchanged documents are skipped, changed
+//!   ones replaced atomically, clusters updated incrementally and deterministically.
+//! - [`Store::query`] and [`Store::timeline`] answer `dyad query` and `dyad timeline`;
+//!   [`format`](mod@format) prints rows as an aligned table, JSON Lines or CSV; [`export`] writes PLOVER
+//!   JSONL, CSV, GDELT-style TSV and Parquet.
+//! - [`Store::checksum`] hashes a canonical dump, to compare two stores.
+//!
+//! ```
+//! use dyad_store::{Query, Store, synth};
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut store = Store::open(dir.path().join("dyad.db")).unwrap();
+//! let batch = synth::batch(0, 10, 7);
+//! let stats = store.writer("coder-1").unwrap().write_batch(&batch).unwrap();
+//! assert_eq!(stats.inserted, 10);
+//! // The same documents again: nothing to write.
+//! let again = store.writer("coder-1").unwrap().write_batch(&batch).unwrap();
+//! assert_eq!(again.unchanged, 10);
+//! let rows = store.query(&Query { limit: Some(5), ..Query::default() }).unwrap();
+//! assert_eq!(rows.len(), 5);
+//! ```
+#![deny(missing_docs)]
+
+mod cluster;
+mod dates;
+mod dump;
+mod error;
+pub mod export;
+pub mod format;
+mod keys;
+mod query;
+mod schema;
+mod store;
+pub mod synth;
+mod write;
+
+pub use error::{DocError, StoreError};
+pub use query::{EventRow, Period, Query, TimelineRow};
+pub use schema::SCHEMA_VERSION;
+pub use store::{Counts, OpenOptions, Store};
+pub use write::{BatchStats, Writer};

@@ -1,0 +1,790 @@
+use crate::cluster::{Item, anchors};
+use crate::dates::{self, interval};
+use crate::error::{DocError, StoreError};
+use crate::keys;
+use crate::store::Store;
+use dyad_core::{Document, EventRecord, Participant};
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What one batch did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Documents in the batch.
+    pub documents: usize,
+    /// Documents whose content hash was already stored: nothing written.
+    pub unchanged: usize,
+    /// Documents new to the store.
+    pub inserted: usize,
+    /// Documents whose stored version (and events) were replaced.
+    pub replaced: usize,
+    /// Event records written.
+    pub events_written: usize,
+    /// Event records removed with the versions they belonged to.
+    pub events_deleted: usize,
+    /// Clusters created, changed or removed.
+    pub clusters_changed: usize,
+    /// Documents that could not be stored; the rest of the batch was.
+    pub errors: Vec<DocError>,
+}
+
+/// The single writer of a store: a sink for coded documents.
+///
+/// Each [`Writer::write_batch`] is one transaction. Unchanged documents are skipped without
+/// writing; a changed document's events are replaced atomically; clusters are updated for
+/// the blocks the batch touched.
+#[derive(Debug)]
+pub struct Writer<'s> {
+    store: &'s mut Store,
+    coder_version: String,
+}
+
+impl Store {
+    /// A writer whose content hashes include `coder_version` (dictionary and model versions),
+    /// so a changed coder re-codes every document on the next ingest.
+    pub fn writer(&mut self, coder_version: &str) -> Result<Writer<'_>, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        Ok(Writer {
+            store: self,
+            coder_version: coder_version.to_string(),
+        })
+    }
+}
+
+/// What a batch changed in one block: the date intervals of reports added or removed, and
+/// the clusters removed reports belonged to. Only reports whose intervals meet these can
+/// change cluster, so only they are re-evaluated.
+#[derive(Default)]
+struct Touch {
+    intervals: Vec<(Date, Date)>,
+    old_clusters: BTreeSet<i64>,
+}
+
+type Touched = BTreeMap<String, Touch>;
+
+/// Entities and places that lost a reference; removed at the end of the batch if unused.
+#[derive(Default)]
+struct Orphans {
+    actors: BTreeSet<i64>,
+    places: BTreeSet<i64>,
+}
+
+impl Writer<'_> {
+    /// True when the store lacks this exact document for this coder version, i.e. when it
+    /// is worth coding. Lets `dyad ingest` skip the coder for unchanged documents.
+    pub fn needs_coding(&self, doc: &Document) -> Result<bool, StoreError> {
+        let hash = keys::content_hash(doc, &self.coder_version);
+        Ok(self.stored_hash(&doc.id)?.as_deref() != Some(hash.as_str()))
+    }
+
+    fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let mut st = self
+            .store
+            .conn
+            .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")
+            .map_err(|e| self.store.err(e))?;
+        st.query_row([id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.store.err(e))
+    }
+
+    /// Stores a batch of coded documents in one transaction.
+    ///
+    /// When a document id occurs twice in a batch the later one wins. A document that fails
+    /// (for example two records with one id) is rolled back alone and listed in
+    /// [`BatchStats::errors`]; its earlier stored version, if any, stays.
+    pub fn write_batch(
+        &mut self,
+        docs: &[(Document, Vec<EventRecord>)],
+    ) -> Result<BatchStats, StoreError> {
+        let mut stats = BatchStats {
+            documents: docs.len(),
+            ..BatchStats::default()
+        };
+        let last: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| (d.id.as_str(), i))
+            .collect();
+        // Hashes are compared before any write lock is taken: a batch of unchanged documents
+        // only reads, so a re-run over the same corpus writes nothing at all.
+        let mut todo = Vec::new();
+        for (i, (doc, _)) in docs.iter().enumerate() {
+            let hash = keys::content_hash(doc, &self.coder_version);
+            if last[doc.id.as_str()] != i
+                || self.stored_hash(&doc.id)?.as_deref() == Some(hash.as_str())
+            {
+                stats.unchanged += 1;
+            } else {
+                todo.push((i, hash));
+            }
+        }
+        if todo.is_empty() {
+            return Ok(stats);
+        }
+        let path = self.store.path.clone();
+        let err = |e: rusqlite::Error| StoreError::classify(e, &path);
+        let mut tx = self
+            .store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let mut blocks = Touched::new();
+        let mut orphans = Orphans::default();
+        for (i, hash) in todo {
+            let (doc, events) = &docs[i];
+            let mut sp = tx.savepoint().map_err(err)?;
+            match write_doc(&sp, doc, &hash, events, &mut blocks, &mut orphans) {
+                Ok((replaced, deleted)) => {
+                    sp.commit().map_err(err)?;
+                    if replaced {
+                        stats.replaced += 1;
+                    } else {
+                        stats.inserted += 1;
+                    }
+                    stats.events_deleted += deleted;
+                    stats.events_written += events.len();
+                }
+                Err(e) => {
+                    // Only what the document's own data caused (a duplicate record id, an
+                    // oversized value) skips it; anything else, such as a full disk, an I/O
+                    // error or a lost lock, fails the whole batch, which rolls back.
+                    if !document_fault(&e) {
+                        return Err(err(e));
+                    }
+                    let e = err(e);
+                    sp.rollback().map_err(err)?;
+                    stats.errors.push(DocError {
+                        id: doc.id.clone(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        for (b, touch) in &blocks {
+            stats.clusters_changed += recluster(&tx, b, touch).map_err(err)?;
+        }
+        collect_orphans(&tx, &orphans).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(stats)
+    }
+}
+
+fn document_fault(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as C;
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => {
+            matches!(f.code, C::ConstraintViolation | C::TooBig | C::TypeMismatch)
+        }
+        rusqlite::Error::ToSqlConversionFailure(_) => true,
+        _ => false,
+    }
+}
+
+fn join<'a>(
+    ps: &'a [Participant],
+    f: impl Fn(&'a Participant) -> Option<&'a str>,
+) -> Option<String> {
+    let mut v: Vec<&str> = Vec::new();
+    for p in ps {
+        if let Some(s) = f(p).map(str::trim).filter(|s| !s.is_empty())
+            && !v.contains(&s)
+        {
+            v.push(s);
+        }
+    }
+    if v.is_empty() {
+        None
+    } else {
+        Some(v.join("; "))
+    }
+}
+
+fn display(p: &Participant) -> Option<&str> {
+    p.name
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .or(Some(p.text.as_str()))
+}
+
+/// Deletes a stored document's events and everything hanging off them.
+fn delete_events(
+    tx: &Connection,
+    doc: i64,
+    blocks: &mut Touched,
+    orphans: &mut Orphans,
+) -> rusqlite::Result<usize> {
+    let mut old = Vec::new();
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT rowid, block, place, date_lo, date_hi, cluster FROM events WHERE doc = ?1",
+        )?;
+        let rows = st.query_map([doc], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, block, place, lo, hi, cluster) = row?;
+            let t = blocks.entry(block).or_default();
+            t.intervals.push((parse_lo(&lo), parse_hi(&hi)));
+            t.old_clusters.extend(cluster);
+            if let Some(p) = place {
+                orphans.places.insert(p);
+            }
+            old.push(id);
+        }
+    }
+    let mut actors =
+        tx.prepare_cached("SELECT actor FROM participants WHERE event = ?1 AND actor IS NOT NULL")?;
+    for &e in &old {
+        for a in actors.query_map([e], |r| r.get::<_, i64>(0))? {
+            orphans.actors.insert(a?);
+        }
+        tx.prepare_cached("DELETE FROM mentions WHERE event = ?1")?
+            .execute([e])?;
+        tx.prepare_cached("DELETE FROM participants WHERE event = ?1")?
+            .execute([e])?;
+        tx.prepare_cached("DELETE FROM dyads WHERE event = ?1")?
+            .execute([e])?;
+        tx.prepare_cached("DELETE FROM events WHERE rowid = ?1")?
+            .execute([e])?;
+    }
+    Ok(old.len())
+}
+
+fn upsert_key(
+    tx: &Connection,
+    table: &str,
+    key: &str,
+    insert: impl FnOnce() -> rusqlite::Result<()>,
+) -> rusqlite::Result<i64> {
+    let sql = format!("SELECT rowid FROM {table} WHERE key = ?1");
+    if let Some(id) = tx
+        .prepare_cached(&sql)?
+        .query_row([key], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    insert()?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn write_doc(
+    tx: &Connection,
+    doc: &Document,
+    hash: &str,
+    events: &[EventRecord],
+    blocks: &mut Touched,
+    orphans: &mut Orphans,
+) -> rusqlite::Result<(bool, usize)> {
+    let report = dates::iso(doc.date);
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT rowid FROM documents WHERE id = ?1")?
+        .query_row([&doc.id], |r| r.get(0))
+        .optional()?;
+    let m = &doc.meta;
+    let (rowid, deleted) = match existing {
+        Some(rowid) => {
+            let deleted = delete_events(tx, rowid, blocks, orphans)?;
+            tx.prepare_cached(
+                "UPDATE documents SET report_date = ?2, source = ?3, url = ?4, title = ?5, language = ?6, \
+                 text = ?7, content_hash = ?8 WHERE rowid = ?1",
+            )?
+            .execute(params![rowid, report, m.source, m.url, m.title, m.language, doc.text, hash])?;
+            (rowid, deleted)
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO documents (id, report_date, source, url, title, language, text, content_hash) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![doc.id, report, m.source, m.url, m.title, m.language, doc.text, hash])?;
+            (tx.last_insert_rowid(), 0)
+        }
+    };
+    for ev in events {
+        insert_event(tx, rowid, doc, &report, ev, blocks)?;
+    }
+    Ok((existing.is_some(), deleted))
+}
+
+fn insert_event(
+    tx: &Connection,
+    doc_rowid: i64,
+    doc: &Document,
+    report: &str,
+    ev: &EventRecord,
+    blocks: &mut Touched,
+) -> rusqlite::Result<()> {
+    let iv = interval(&ev.date.value, doc.date);
+    let event_date = dates::iso(iv.effective(doc.date));
+    let block = keys::block(&ev.actor, &ev.recipient, &ev.event, ev.status);
+    let (place, place_key) = match &ev.location {
+        Some(l) => {
+            let key = keys::place_row_key(l);
+            let id = upsert_key(tx, "places", &key, || {
+                tx.prepare_cached(
+                    "INSERT INTO places (key, name, country, admin1, lat, lon, geonames_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![key, l.name.as_deref().unwrap_or(&l.text), l.country, l.admin1, l.lat, l.lon, l.geonames_id.map(|g| g as i64)])
+                .map(drop)
+            })?;
+            (Some(id), Some(keys::place_key(l)))
+        }
+        None => (None, None),
+    };
+    let record = serde_json::to_string(ev)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let context = serde_json::to_string(&ev.context).unwrap_or_else(|_| "[]".into());
+    tx.prepare_cached(
+        "INSERT INTO events (id, doc, sentence, event, mode, context, status, cameo, goldstein, quad_class, \
+         plover_score, trigger, date_value, date_precision, date_from, date_lo, date_hi, event_date, report_date, \
+         actor_name, actor_code, actor_country, actor_sector, recipient_name, recipient_code, recipient_country, \
+         recipient_sector, place, place_key, block, n_mentions, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+         ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, \
+         ?31, ?32)",
+    )?
+    .execute(params![
+        ev.id,
+        doc_rowid,
+        ev.sentence,
+        ev.event,
+        ev.mode,
+        context,
+        keys::status_str(ev.status),
+        ev.cameo,
+        ev.goldstein as f64,
+        ev.quad_class,
+        ev.plover_score as f64,
+        ev.trigger.text,
+        ev.date.value,
+        keys::precision_str(ev.date.precision),
+        match ev.date.from {
+            dyad_core::DateFrom::Text => "text",
+            dyad_core::DateFrom::Report => "report",
+        },
+        dates::iso(iv.lo),
+        dates::iso(iv.hi),
+        event_date,
+        report,
+        join(&ev.actor, display),
+        join(&ev.actor, |p| p.code.as_deref()),
+        join(&ev.actor, |p| p.country.as_deref()),
+        join(&ev.actor, |p| p.sector.as_deref()),
+        join(&ev.recipient, display),
+        join(&ev.recipient, |p| p.code.as_deref()),
+        join(&ev.recipient, |p| p.country.as_deref()),
+        join(&ev.recipient, |p| p.sector.as_deref()),
+        place,
+        place_key,
+        block,
+        ev.mentions.len().max(1) as i64,
+        record,
+    ])?;
+    let event = tx.last_insert_rowid();
+    blocks
+        .entry(block)
+        .or_default()
+        .intervals
+        .push((iv.lo, iv.hi));
+    for (ord, m) in ev.mentions.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO mentions (event, ord, sentence, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            event,
+            ord as i64,
+            m.sentence,
+            m.span.start,
+            m.span.end
+        ])?;
+    }
+    let mut sides: [Vec<i64>; 2] = [Vec::new(), Vec::new()];
+    for (role, ps) in [&ev.actor, &ev.recipient].into_iter().enumerate() {
+        for (ord, p) in ps.iter().enumerate() {
+            let actor = match keys::actor_key(p) {
+                Some(key) => Some(upsert_key(tx, "actors", &key, || {
+                    tx.prepare_cached("INSERT INTO actors (key, name, country, sector, code) VALUES (?1, ?2, ?3, ?4, ?5)")?
+                        .execute(params![key, p.name, p.country, p.sector, p.code])
+                        .map(drop)
+                })?),
+                None => None,
+            };
+            sides[role].push(actor.unwrap_or(0));
+            tx.prepare_cached(
+                "INSERT INTO participants (event, role, ord, actor, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![event, role as i64, ord as i64, actor, p.text, p.span.start, p.span.end])?;
+        }
+    }
+    // 0 stands for "none": an event without recipient still has its actor's pairs.
+    for side in &mut sides {
+        side.sort_unstable();
+        side.dedup();
+        if side.is_empty() {
+            side.push(0);
+        }
+    }
+    for &a in &sides[0] {
+        for &r in &sides[1] {
+            tx.prepare_cached("INSERT OR IGNORE INTO dyads (actor, recipient, event_date, event) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![a, r, event_date, event])?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ClusterRow {
+    anchor: String,
+    event_date: String,
+    n_reports: i64,
+    n_documents: i64,
+    n_mentions: i64,
+    n_sources: i64,
+    first_report: String,
+    last_report: String,
+    rep_event: String,
+}
+
+struct Member {
+    rowid: i64,
+    id: String,
+    cluster: Option<i64>,
+    item: Item,
+    event_date: String,
+    report_date: String,
+    doc: String,
+    source: Option<String>,
+    n_mentions: i64,
+}
+
+fn parse_lo(s: &str) -> Date {
+    dates::parse_iso(s).unwrap_or(Date::MIN)
+}
+
+fn parse_hi(s: &str) -> Date {
+    dates::parse_iso(s).unwrap_or(Date::MAX)
+}
+
+fn meets(a: (Date, Date), b: (Date, Date)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// Re-evaluates the clusters of one block around what a batch changed, and writes only the
+/// clusters and assignments that differ; returns how many clusters it created, changed or
+/// removed.
+///
+/// The anchor of a report depends only on reports whose intervals meet its own, so the
+/// reports meeting a touched interval (`near`) are re-anchored from the reports meeting
+/// their hull (`wide`); every other report keeps its stored cluster. Every member of a
+/// cluster meets the cluster's day or interval, so all members of the clusters involved are
+/// in `wide`, and their statistics are complete.
+fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<usize> {
+    let mut light: Vec<(i64, (Date, Date))> = Vec::new();
+    {
+        let mut st =
+            tx.prepare_cached("SELECT rowid, date_lo, date_hi FROM events WHERE block = ?1")?;
+        let rows = st.query_map([block], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, lo, hi) = row?;
+            light.push((id, (parse_lo(&lo), parse_hi(&hi))));
+        }
+    }
+    let near: BTreeSet<i64> = light
+        .iter()
+        .filter(|(_, iv)| touch.intervals.iter().any(|t| meets(*iv, *t)))
+        .map(|(id, _)| *id)
+        .collect();
+    let hull = light
+        .iter()
+        .filter(|(id, _)| near.contains(id))
+        .map(|(_, iv)| *iv)
+        .chain(touch.intervals.iter().copied())
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let mut members = Vec::new();
+    if let Some(hull) = hull {
+        let mut st = tx.prepare_cached(
+            "SELECT e.rowid, e.id, e.cluster, e.place_key, e.event_date, e.report_date, \
+             d.id, d.source, e.n_mentions FROM events e JOIN documents d ON d.rowid = e.doc \
+             WHERE e.rowid = ?1",
+        )?;
+        for (id, iv) in light.iter().filter(|(_, iv)| meets(*iv, hull)) {
+            members.push(st.query_row([id], |r| {
+                Ok(Member {
+                    rowid: r.get(0)?,
+                    id: r.get(1)?,
+                    cluster: r.get(2)?,
+                    item: Item {
+                        lo: iv.0,
+                        hi: iv.1,
+                        place: r.get(3)?,
+                    },
+                    event_date: r.get(4)?,
+                    report_date: r.get(5)?,
+                    doc: r.get(6)?,
+                    source: r.get(7)?,
+                    n_mentions: r.get(8)?,
+                })
+            })?);
+        }
+    }
+    let items: Vec<Item> = members.iter().map(|m| m.item.clone()).collect();
+    let anchors = anchors(&items);
+    // Stored clusters involved: those of re-anchored reports and of removed ones.
+    let mut old_ids: BTreeSet<i64> = touch.old_clusters.clone();
+    old_ids.extend(
+        members
+            .iter()
+            .filter(|m| near.contains(&m.rowid))
+            .filter_map(|m| m.cluster),
+    );
+    // Keys of every stored cluster in `wide`, to count the members that keep theirs.
+    let lookup: BTreeSet<i64> = old_ids
+        .iter()
+        .copied()
+        .chain(members.iter().filter_map(|m| m.cluster))
+        .collect();
+    let mut by_id: BTreeMap<i64, (String, ClusterRow)> = BTreeMap::new();
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT key, anchor, event_date, n_reports, n_documents, n_mentions, n_sources, \
+             first_report, last_report, rep_event FROM clusters WHERE rowid = ?1",
+        )?;
+        for &id in &lookup {
+            let row = st
+                .query_row([id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        ClusterRow {
+                            anchor: r.get(1)?,
+                            event_date: r.get(2)?,
+                            n_reports: r.get(3)?,
+                            n_documents: r.get(4)?,
+                            n_mentions: r.get(5)?,
+                            n_sources: r.get(6)?,
+                            first_report: r.get(7)?,
+                            last_report: r.get(8)?,
+                            rep_event: r.get(9)?,
+                        },
+                    ))
+                })
+                .optional()?;
+            if let Some(row) = row {
+                by_id.insert(id, row);
+            }
+        }
+    }
+    let key_of_id: BTreeMap<i64, String> =
+        by_id.iter().map(|(id, (k, _))| (*id, k.clone())).collect();
+    // Final cluster key of every report in `wide`: new for `near`, stored for the rest.
+    let mut groups: BTreeMap<String, (String, Vec<&Member>)> = BTreeMap::new();
+    let mut new_key: Vec<Option<String>> = Vec::with_capacity(members.len());
+    for (m, a) in members.iter().zip(&anchors) {
+        if near.contains(&m.rowid) {
+            let k = keys::short(&[block, a]);
+            groups
+                .entry(k.clone())
+                .or_insert_with(|| (a.clone(), Vec::new()))
+                .1
+                .push(m);
+            new_key.push(Some(k));
+        } else {
+            if let Some(k) = m.cluster.and_then(|c| key_of_id.get(&c)) {
+                let anchor = by_id[&m.cluster.unwrap_or_default()].1.anchor.clone();
+                groups
+                    .entry(k.clone())
+                    .or_insert_with(|| (anchor, Vec::new()))
+                    .1
+                    .push(m);
+            }
+            new_key.push(None);
+        }
+    }
+    // Only clusters some re-anchored report joins or left are rewritten.
+    let mut involved: BTreeSet<String> = old_ids
+        .iter()
+        .filter_map(|id| key_of_id.get(id))
+        .cloned()
+        .collect();
+    involved.extend(new_key.iter().flatten().cloned());
+    let mut existing: BTreeMap<String, (i64, ClusterRow)> = BTreeMap::new();
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT rowid, anchor, event_date, n_reports, n_documents, n_mentions, n_sources, \
+             first_report, last_report, rep_event FROM clusters WHERE key = ?1",
+        )?;
+        for k in &involved {
+            let row = st
+                .query_row([k], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        ClusterRow {
+                            anchor: r.get(1)?,
+                            event_date: r.get(2)?,
+                            n_reports: r.get(3)?,
+                            n_documents: r.get(4)?,
+                            n_mentions: r.get(5)?,
+                            n_sources: r.get(6)?,
+                            first_report: r.get(7)?,
+                            last_report: r.get(8)?,
+                            rep_event: r.get(9)?,
+                        },
+                    ))
+                })
+                .optional()?;
+            if let Some(row) = row {
+                existing.insert(k.clone(), row);
+            }
+        }
+    }
+    let mut changed = 0;
+    let mut ids: BTreeMap<String, i64> = BTreeMap::new();
+    for key in &involved {
+        let Some((anchor, ms)) = groups.get(key) else {
+            continue;
+        };
+        let row = summarise(anchor, ms);
+        let id = match existing.remove(key) {
+            Some((id, old)) if old == row => id,
+            Some((id, _)) => {
+                changed += 1;
+                tx.prepare_cached(
+                    "UPDATE clusters SET anchor = ?2, event_date = ?3, n_reports = ?4, \
+                     n_documents = ?5, n_mentions = ?6, n_sources = ?7, first_report = ?8, \
+                     last_report = ?9, rep_event = ?10 WHERE rowid = ?1",
+                )?
+                .execute(params![
+                    id,
+                    row.anchor,
+                    row.event_date,
+                    row.n_reports,
+                    row.n_documents,
+                    row.n_mentions,
+                    row.n_sources,
+                    row.first_report,
+                    row.last_report,
+                    row.rep_event
+                ])?;
+                id
+            }
+            None => {
+                changed += 1;
+                tx.prepare_cached(
+                    "INSERT INTO clusters (key, block, anchor, event_date, n_reports, n_documents, \
+                     n_mentions, n_sources, first_report, last_report, rep_event) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?
+                .execute(params![
+                    key,
+                    block,
+                    row.anchor,
+                    row.event_date,
+                    row.n_reports,
+                    row.n_documents,
+                    row.n_mentions,
+                    row.n_sources,
+                    row.first_report,
+                    row.last_report,
+                    row.rep_event
+                ])?;
+                tx.last_insert_rowid()
+            }
+        };
+        ids.insert(key.clone(), id);
+    }
+    for (m, k) in members.iter().zip(&new_key) {
+        if let Some(k) = k
+            && m.cluster != Some(ids[k])
+        {
+            tx.prepare_cached("UPDATE events SET cluster = ?2 WHERE rowid = ?1")?
+                .execute(params![m.rowid, ids[k]])?;
+        }
+    }
+    // Clusters left without members go last: no event points at them any more.
+    for (id, _) in existing.values() {
+        changed += 1;
+        tx.prepare_cached("DELETE FROM clusters WHERE rowid = ?1")?
+            .execute([id])?;
+    }
+    Ok(changed)
+}
+
+fn summarise(anchor: &str, ms: &[&Member]) -> ClusterRow {
+    // An exact cluster is dated by its day, not by the first day of a coarse report in it.
+    let days: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.item.lo == m.item.hi)
+        .map(|m| m.event_date.as_str())
+        .collect();
+    let event_date = match days.iter().min() {
+        Some(d) => d.to_string(),
+        None => ms
+            .iter()
+            .map(|m| m.event_date.as_str())
+            .min()
+            .unwrap_or("")
+            .to_string(),
+    };
+    let docs: BTreeSet<&str> = ms.iter().map(|m| m.doc.as_str()).collect();
+    let sources: BTreeSet<String> = ms
+        .iter()
+        .map(|m| m.source.clone().unwrap_or_else(|| format!("doc:{}", m.doc)))
+        .collect();
+    let rep = ms
+        .iter()
+        .min_by(|a, b| (&a.report_date, &a.doc, &a.id).cmp(&(&b.report_date, &b.doc, &b.id)))
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
+    ClusterRow {
+        anchor: anchor.to_string(),
+        event_date,
+        n_reports: ms.len() as i64,
+        n_documents: docs.len() as i64,
+        n_mentions: ms.iter().map(|m| m.n_mentions).sum(),
+        n_sources: sources.len() as i64,
+        first_report: ms
+            .iter()
+            .map(|m| m.report_date.as_str())
+            .min()
+            .unwrap_or("")
+            .to_string(),
+        last_report: ms
+            .iter()
+            .map(|m| m.report_date.as_str())
+            .max()
+            .unwrap_or("")
+            .to_string(),
+        rep_event: rep,
+    }
+}
+
+fn collect_orphans(tx: &Connection, o: &Orphans) -> rusqlite::Result<()> {
+    for &a in &o.actors {
+        tx.prepare_cached("DELETE FROM actors WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM participants WHERE actor = ?1)")?
+            .execute([a])?;
+    }
+    for &p in &o.places {
+        tx.prepare_cached("DELETE FROM places WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE place = ?1)")?
+            .execute([p])?;
+    }
+    Ok(())
+}
