@@ -56,6 +56,10 @@ pub enum Command {
     ///
     /// Example: dyad export --format parquet --partition -o lake/
     Export(ExportArgs),
+    /// Serve the JSON API and the dashboard over a store, read-only (loopback by default).
+    ///
+    /// Example: dyad serve --db dyad.db --addr 127.0.0.1:8080
+    Serve(ServeArgs),
     /// Score dyad against a gold standard.
     ///
     /// Example: dyad eval timeml --meantime ../shared/data/meantime-en
@@ -251,11 +255,32 @@ pub struct DemoArgs {
     /// Example: dyad demo my-articles/
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Stop after the summary (kept for when the dashboard serves the demo store).
+    /// Stop after the summary instead of serving the dashboard.
     ///
     /// Example: dyad demo --no-serve
     #[arg(long)]
     pub no_serve: bool,
+    /// The store the demo ingests into.
+    ///
+    /// Example: --db /tmp/demo.db
+    #[arg(long, value_name = "FILE", default_value = "dyad-demo.db")]
+    pub db: PathBuf,
+    /// Address the dashboard listens on.
+    ///
+    /// Example: --addr 127.0.0.1:9000
+    #[arg(long, value_name = "ADDR", default_value = dyad_serve::DEFAULT_ADDR)]
+    pub addr: std::net::SocketAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Address to listen on; a non-loopback address is served with a warning.
+    ///
+    /// Example: --addr 127.0.0.1:8080
+    #[arg(long, value_name = "ADDR", env = "DYAD_ADDR", default_value = dyad_serve::DEFAULT_ADDR)]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Debug, Args)]

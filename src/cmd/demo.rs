@@ -1,8 +1,8 @@
-//! `dyad demo`: the bundled corpus through the whole pipeline, and a summary.
+//! `dyad demo`: the bundled corpus (and any extra paths) into a store, a summary, and the
+//! dashboard.
 
 use crate::cli::DemoArgs;
 use crate::input::Documents;
-use crate::pipeline::{Pipeline, Stage};
 use dyad_core::Document;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -27,40 +27,48 @@ pub fn corpus() -> Vec<Document> {
 pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     let mut extra = Documents::new(args.paths.clone(), None, dyad_read::DEFAULT_MAX_BYTES);
     let docs = corpus().into_iter().chain(&mut extra);
-    let (mut n, mut sentences, mut dups, mut timexes) = (0, 0, 0, 0);
+    let start = std::time::Instant::now();
+    super::store::ingest_into(&args.db, docs, None, 500, 0)?;
+    let elapsed = start.elapsed();
+    summary(&args.db, elapsed)?;
+    let code = extra.exit_code();
+    if args.no_serve {
+        return Ok(code);
+    }
+    println!(
+        "\nserving the dashboard at http://{}/ (Ctrl-C stops)",
+        args.addr
+    );
+    super::serve(&args.db, args.addr)
+}
+
+/// Documents, events by category and the busiest dyads, read back from the store.
+fn summary(db: &std::path::Path, elapsed: std::time::Duration) -> anyhow::Result<()> {
+    let store = super::store::open_read_store(db)?;
+    let counts = store.counts()?;
     let mut by_event: BTreeMap<String, usize> = BTreeMap::new();
     let mut dyads: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut events = 0;
-    let start = std::time::Instant::now();
-    Pipeline::new(Stage::Events)?.run(docs, None, |_doc, p| {
-        n += 1;
-        sentences += p.analysis.sentences.len();
-        dups += p
-            .analysis
-            .sentences
-            .iter()
-            .filter(|s| s.duplicate.is_some())
-            .count();
-        timexes += p.analysis.timexes.len();
-        for r in &p.events {
-            events += 1;
-            *by_event.entry(r.event.clone()).or_default() += 1;
-            let side = |ps: &[dyad_core::Participant]| {
-                ps.first()
-                    .and_then(|p| p.code.clone())
-                    .unwrap_or_else(|| "?".into())
-            };
-            if !r.actor.is_empty() && !r.recipient.is_empty() {
-                *dyads
-                    .entry((side(&r.actor), side(&r.recipient)))
-                    .or_default() += 1;
-            }
+    let q = dyad_store::Query {
+        limit: None,
+        ..dyad_store::Query::default()
+    };
+    store.query_each(&q, |r| {
+        *by_event.entry(r.event.clone()).or_default() += 1;
+        let name = |n: &Option<String>, c: &Option<String>| n.clone().or_else(|| c.clone());
+        if let (Some(a), Some(b)) = (
+            name(&r.actor, &r.actor_code),
+            name(&r.recipient, &r.recipient_code),
+        ) {
+            *dyads.entry((a, b)).or_default() += 1;
         }
         Ok(())
     })?;
     println!(
-        "dyad demo: {n} documents, {sentences} sentences ({dups} repeats skipped), {timexes} time expressions, {events} events in {:.2?}",
-        start.elapsed()
+        "dyad demo: {} documents, {} events ({} clusters) in {} ({elapsed:.2?})",
+        counts.documents,
+        counts.events,
+        counts.clusters,
+        db.display()
     );
     println!("\nevents by PLOVER category:");
     let mut cats: Vec<_> = by_event.into_iter().collect();
@@ -72,10 +80,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     let mut top: Vec<_> = dyads.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for ((a, b), k) in top.into_iter().take(10) {
-        println!("  {a:<10} → {b:<10} {k:>4}");
+        println!("  {a:<28} → {b:<28} {k:>4}");
     }
-    if !args.no_serve {
-        eprintln!("dyad: the dashboard is not built yet; stopping after the summary");
-    }
-    Ok(extra.exit_code())
+    Ok(())
 }

@@ -23,5 +23,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Query(a) => store::query(a),
         Command::Timeline(a) => store::timeline(a),
         Command::Export(a) => store::export(a),
+        Command::Serve(a) => serve(&a.db.db, a.addr),
     }
+}
+
+/// Serves the dashboard until interrupted.
+pub fn serve(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        db.exists(),
+        "{}: no such store (create one with `dyad ingest PATH --db {}`)",
+        db.display(),
+        db.display()
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(dyad_serve::serve(db, addr))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -11,27 +11,55 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(&args.db.db)?;
-    let pipeline = Pipeline::new(Stage::Events)?;
-    let pool = pool(args.jobs)?;
-    let version = coder_version();
-    let mut docs = Documents::from_args(&args.input);
     let total_bytes: u64 = args.input.paths.iter().map(|p| input_bytes(p)).sum();
+    let mut docs = Documents::from_args(&args.input);
+    let stats = ingest_into(&args.db.db, &mut docs, args.jobs, args.batch, total_bytes)?;
+    let code = docs.exit_code();
+    Ok(if stats.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        code
+    })
+}
+
+/// What one ingest run did.
+pub struct IngestStats {
+    pub coded: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub events: usize,
+}
+
+/// Codes `docs` into the store at `db`: parallel coding, one writer, a transaction per batch.
+pub fn ingest_into(
+    db: &std::path::Path,
+    docs: impl Iterator<Item = Document>,
+    jobs: Option<usize>,
+    batch_size: usize,
+    total_bytes: u64,
+) -> anyhow::Result<IngestStats> {
+    let mut store = Store::open(db)?;
+    let pipeline = Pipeline::new(Stage::Events)?;
+    let pool = pool(jobs)?;
+    let version = coder_version();
     let progress = IngestProgress::new(total_bytes);
     let mut writer = store.writer(&version)?;
-    let (mut coded, mut unchanged, mut events, mut failed) = (0usize, 0usize, 0usize, 0usize);
-    loop {
-        let batch: Vec<Document> = docs.by_ref().take(args.batch.max(1)).collect();
-        if batch.is_empty() {
-            break;
-        }
+    let mut s = IngestStats {
+        coded: 0,
+        unchanged: 0,
+        failed: 0,
+        events: 0,
+    };
+    let mut docs = docs.peekable();
+    while docs.peek().is_some() {
+        let batch: Vec<Document> = docs.by_ref().take(batch_size.max(1)).collect();
         let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
         let mut todo = Vec::with_capacity(batch.len());
         for d in batch {
             if writer.needs_coding(&d)? {
                 todo.push(d);
             } else {
-                unchanged += 1;
+                s.unchanged += 1;
             }
         }
         let results = pipeline.process_all(&pool, &todo);
@@ -44,24 +72,26 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         for e in &stats.errors {
             eprintln!("dyad: document {}: not stored: {}", e.id, e.message);
         }
-        failed += stats.errors.len();
-        coded += pairs.len() - stats.errors.len();
-        unchanged += stats.unchanged;
-        events += stats.events_written;
-        progress.update(bytes, coded + unchanged, events);
+        s.failed += stats.errors.len();
+        s.coded += pairs.len() - stats.errors.len() - stats.unchanged;
+        s.unchanged += stats.unchanged;
+        s.events += stats.events_written;
+        progress.update(bytes, s.coded + s.unchanged, s.events);
     }
     progress.finish();
     drop(writer);
     let c = store.counts()?;
     eprintln!(
-        "dyad: {} coded, {unchanged} unchanged, {failed} failed; {events} events written; store {} holds {} documents, {} events",
-        coded,
-        args.db.db.display(),
+        "dyad: {} coded, {} unchanged, {} failed; {} events written; store {} holds {} documents, {} events",
+        s.coded,
+        s.unchanged,
+        s.failed,
+        s.events,
+        db.display(),
         c.documents,
         c.events
     );
-    let code = docs.exit_code();
-    Ok(if failed > 0 { ExitCode::from(1) } else { code })
+    Ok(s)
 }
 
 /// Bytes under a path, for the progress bar's ETA (0 for standard input).
@@ -145,6 +175,10 @@ fn open_read(db: &std::path::Path) -> anyhow::Result<Store> {
         db.display()
     );
     Ok(Store::open_read_only(db)?)
+}
+
+pub(crate) fn open_read_store(db: &std::path::Path) -> anyhow::Result<Store> {
+    open_read(db)
 }
 
 pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {

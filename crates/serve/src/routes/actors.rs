@@ -1,0 +1,40 @@
+//! `/api/actors?q=` (search by name or code) and `/api/actors/{id}` (with its partners).
+use super::{Q, id};
+use crate::AppState;
+use crate::db;
+use crate::error::ApiError;
+use crate::params::text;
+use axum::Json;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use serde_json::{Value, json};
+
+pub(crate) async fn list(State(s): State<AppState>, Q(p): Q) -> Result<Json<Value>, ApiError> {
+    let q = text("q", &p.q, s.limits.max_text)?;
+    let page = p.page(&s.limits)?;
+    let actors = s
+        .pool
+        .run(move |c| db::actors(&c.db, q.as_deref(), page))
+        .await?;
+    Ok(Json(json!({
+        "actors": actors,
+        "limit": page.limit,
+        "offset": page.offset,
+    })))
+}
+
+pub(crate) async fn one(
+    State(s): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let raw = id(path)?;
+    let n: i64 = raw
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::bad_request("actor id must be a positive whole number"))?;
+    match s.pool.run(move |c| db::actor(&c.db, n)).await? {
+        Some((actor, partners)) => Ok(Json(json!({"actor": actor, "partners": partners}))),
+        None => Err(ApiError::not_found(format!("no actor {n}"))),
+    }
+}
