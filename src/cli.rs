@@ -38,6 +38,11 @@ pub enum Command {
     ///
     /// Example: dyad timex ../shared/seed/000_e76430650e841a56.txt
     Timex(TimexArgs),
+    /// Named entities, actors (canonical name, country, sector, code, every mention) and places
+    /// (gazetteer-resolved) as JSONL; or tag CoNLL-2003-style token lines with `--input conll`.
+    ///
+    /// Example: dyad entities ../shared/seed/000_e76430650e841a56.txt
+    Entities(EntitiesArgs),
     /// Code documents into a store (SQLite): parallel coding, one writer, batched
     /// transactions; unchanged documents are skipped, changed ones replaced atomically.
     ///
@@ -127,6 +132,26 @@ pub enum EvalCommand {
     ///
     /// Example: dyad eval cameo-examples ../shared/data/cameo-codebook/icews-cameo-codes.csv
     CameoExamples(EvalDictArgs),
+    /// CoNLL-2003 NER scoring (exact-span P/R/F1 per type as conlleval; PER/ORG/LOC and MISC
+    /// reported separately) of dyad's tagger on a file with gold IOB tags in the last column.
+    ///
+    /// Example: dyad eval conll eng.testb
+    Conll(EvalFileArgs),
+    /// NER on the GUM CC-BY test split (named person, place, organisation mentions).
+    ///
+    /// Example: dyad eval ner-gum ../shared/data/ud-english/en_gum-ccby-test.conllu
+    NerGum(EvalFileArgs),
+    /// NER on MEANTIME NAM mentions (title and sentences 2–5).
+    ///
+    /// Example: dyad eval ner-meantime ../shared/data/meantime-en/intra_cross-doc_annotation
+    NerMeantime(EvalFileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalFileArgs {
+    /// The gold file or folder.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -300,6 +325,57 @@ pub struct BenchArgs {
     /// Example: --date 2026-02-26
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Documents (as for `dyad segment`), or with `--input conll` one CoNLL-2003 file.
+    ///
+    /// Example: dyad entities --input conll eng.testb
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// `text` (seed/plain .txt, the default; JSONL is recognised by its extension or a
+    /// leading `{`), `jsonl`, or `conll`: token-first lines written back unchanged with a
+    /// predicted IOB2 column (PER, ORG, LOC, MISC) appended.
+    ///
+    /// Example: --input conll
+    #[arg(long, value_enum, default_value_t = EntityInput::Text)]
+    pub input: EntityInput,
+    /// Extra office-holder file(s) in dyad's TSV format (data/actors/SOURCE.md).
+    ///
+    /// Example: --officeholders my-officials.tsv
+    #[arg(long, value_name = "FILE")]
+    pub officeholders: Vec<PathBuf>,
+    /// Extra actor dictionary file(s) in the PETRARCH/Phoenix format.
+    ///
+    /// Example: --actors Phoenix.Countries.actors.txt
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// Extra agent dictionary file(s) in the PETRARCH/Phoenix format.
+    ///
+    /// Example: --agents Phoenix.agents.txt
+    #[arg(long, value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+    /// Write to FILE instead of standard output.
+    ///
+    /// Example: -o entities.jsonl
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report date for plain text files without one.
+    ///
+    /// Example: --date 2026-02-26
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EntityInput {
+    /// Seed-format or plain text files (and JSONL, recognised).
+    Text,
+    /// JSON Lines documents.
+    Jsonl,
+    /// CoNLL-2003-style token lines.
+    Conll,
 }
 
 #[derive(Debug, Args)]

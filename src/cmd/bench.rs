@@ -120,7 +120,38 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         1,
     );
     drop(segmented);
-    println!("counts: {sentences} sentences, {tokens} tokens, {timexes} timexes");
+
+    // The whole pipeline as `dyad code` runs it: serial, then on every core; same records.
+    let pipeline = crate::pipeline::Pipeline::new(crate::pipeline::Stage::Events)?;
+    let t = Instant::now();
+    let serial: Vec<Vec<dyad_core::EventRecord>> =
+        docs.iter().map(|d| pipeline.process(d).events).collect();
+    report(
+        "code (all stages), 1 thread",
+        t,
+        docs.len(),
+        Some((sentences, tokens)),
+        bytes,
+        1,
+    );
+    let pool = crate::pipeline::pool(None)?;
+    let t = Instant::now();
+    let parallel: Vec<Vec<dyad_core::EventRecord>> = pipeline
+        .process_all(&pool, &docs)
+        .into_iter()
+        .map(|p| p.events)
+        .collect();
+    report(
+        &format!("code (all stages), {cores} threads"),
+        t,
+        docs.len(),
+        Some((sentences, tokens)),
+        bytes,
+        cores,
+    );
+    anyhow::ensure!(serial == parallel, "parallel coding gave different records");
+    let events: usize = serial.iter().map(Vec::len).sum();
+    println!("counts: {sentences} sentences, {tokens} tokens, {timexes} timexes, {events} events");
     println!(
         "peak memory: {}",
         peak_memory().unwrap_or_else(|| "unknown".into())

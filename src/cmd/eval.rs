@@ -1,6 +1,8 @@
 //! `dyad eval`: scorers against gold standards.
 
 use crate::cli::{EvalCommand, EvalDictArgs, EvalTimemlArgs};
+use anyhow::Context;
+use dyad_actors::evaluate;
 use std::process::ExitCode;
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
@@ -13,6 +15,26 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
         }
         EvalCommand::Plover(a) => {
             println!("{}", dyad_events::eval::plover(&a.file, &a.dictionaries)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Conll(a) => {
+            let coder = dyad_actors::ActorCoder::new()?;
+            let text = std::fs::read_to_string(&a.path)
+                .with_context(|| format!("cannot read {}", a.path.display()))?;
+            print!("{}", evaluate::eval_conll(coder.ner(), &text).report());
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::NerGum(a) => {
+            let coder = dyad_actors::ActorCoder::new()?;
+            print!("{}", evaluate::eval_gum(coder.ner(), &a.path)?.report());
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::NerMeantime(a) => {
+            let coder = dyad_actors::ActorCoder::new()?;
+            print!(
+                "{}",
+                evaluate::eval_meantime(coder.ner(), &a.path)?.report()
+            );
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::CameoExamples(a) => {

@@ -3,6 +3,7 @@
 mod bench;
 mod code;
 mod demo;
+mod entities;
 mod eval;
 mod segment;
 mod store;
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(a) => bench::run(a),
         Command::Timex(a) => timex::run(a),
         Command::Eval(c) => eval::run(c),
+        Command::Entities(a) => entities::run(a),
         Command::Ingest(a) => store::ingest(a),
         Command::Query(a) => store::query(a),
         Command::Timeline(a) => store::timeline(a),

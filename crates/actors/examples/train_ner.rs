@@ -1,0 +1,108 @@
+//! Trains the NER model on GUM (CC-BY) train and writes `models/ner.model`.
+//!
+//! `cargo run --release -p dyad-actors --example train_ner [EPOCHS] [MIN_COUNT]`
+//! Deterministic: sentences are shuffled per epoch by a fixed-seed generator; the epoch with
+//! the best GUM dev F1 is kept. MEANTIME (dev set of the issue) is reported in the header.
+use dyad_actors::corpus::read_gum;
+use dyad_actors::evaluate::{eval_meantime, score_sentences, shared_data};
+use dyad_actors::gazetteer::Gazetteer;
+use dyad_actors::ner::{DocCtx, Trainer, label_ids};
+use std::sync::Arc;
+
+fn main() {
+    let epochs: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(16);
+    let Some(data) = shared_data() else {
+        eprintln!("../shared/data absent");
+        std::process::exit(2);
+    };
+    let ud = data.join("ud-english");
+    let read = |f: &str| read_gum(&std::fs::read_to_string(ud.join(f)).expect("read GUM"));
+    let train = read("en_gum-ccby-train.conllu");
+    let dev = read("en_gum-ccby-dev.conllu");
+    let test = read("en_gum-ccby-test.conllu");
+    let gaz = Arc::new(Gazetteer::new());
+    let mut trainer = Trainer::new(gaz.clone());
+    let mut order: Vec<(Vec<&str>, Vec<usize>, usize)> = train
+        .iter()
+        .map(|s| {
+            (
+                s.words.iter().map(String::as_str).collect(),
+                label_ids(&s.tags),
+                s.doc,
+            )
+        })
+        .collect();
+    let ndocs = train.iter().map(|s| s.doc + 1).max().unwrap_or(0);
+    let docs: Vec<DocCtx> = (0..ndocs)
+        .map(|d| {
+            DocCtx::build(
+                &gaz,
+                order.iter().filter(|s| s.2 == d).map(|s| s.0.as_slice()),
+            )
+        })
+        .collect();
+    let ntok: usize = order.iter().map(|s| s.0.len()).sum();
+    let min_count: u32 = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10);
+    if min_count > 1 {
+        trainer.prune_rare(&order, &docs, min_count);
+    }
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut best = (f64::MIN, 0, None);
+    for ep in 1..=epochs {
+        // Fisher-Yates with xorshift64*: same order on every machine.
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let errors = trainer.epoch(&order, &docs);
+        let model = trainer.averaged(0.002);
+        let f = score_sentences(&model, &dev, false).total(&[]).f1();
+        eprintln!("epoch {ep}: train errors {errors} / {ntok}, GUM dev F1 {f:.2}");
+        if f > best.0 {
+            best = (f, ep, Some(model));
+        }
+    }
+    let (dev_f1, ep, Some(model)) = best else {
+        return;
+    };
+    let test_scores = score_sentences(&model, &test, false);
+    let mt = eval_meantime(&model, &data.join("meantime-en/intra_cross-doc_annotation"))
+        .expect("MEANTIME");
+    let header = vec![
+        format!(
+            "data: UD English GUM CC-BY train ({} sentences, {ntok} words), named person/place/organization mentions",
+            train.len()
+        ),
+        format!(
+            "trained: {} by examples/train_ner.rs, {epochs} epochs, features seen >= {min_count} times, best epoch {ep}, seed 0x2545f4914f6cdd1d",
+            jiff::Zoned::now().date()
+        ),
+        format!("dev: GUM CC-BY dev F1 {dev_f1:.2}"),
+        format!(
+            "dev: MEANTIME NAM PER/ORG/LOC (title + sentences 2-5) P {:.2} R {:.2} F1 {:.2}",
+            mt.total(&[]).precision(),
+            mt.total(&[]).recall(),
+            mt.total(&[]).f1()
+        ),
+        format!("test: GUM CC-BY test F1 {:.2}", test_scores.total(&[]).f1()),
+        "licence: weights derived from GUM (CC BY 4.0, Zeldes 2017), GeoNames (CC BY 4.0) and Phoenix actor names (MIT)"
+            .to_string(),
+    ];
+    for h in &header {
+        eprintln!("{h}");
+    }
+    eprint!("GUM test\n{}", test_scores.report());
+    eprint!("MEANTIME\n{}", mt.report());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.model");
+    std::fs::write(path, model.to_text(&header)).expect("write model");
+    eprintln!("wrote {path}");
+}

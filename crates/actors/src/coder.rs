@@ -1,0 +1,1280 @@
+//! Entities, within-document actor chains, places and actor codes for one document.
+use crate::dict::{ActorEntry, AgentEntry, Mode};
+use crate::eval::chunks;
+use crate::gazetteer::{Gazetteer, PlaceKind, key};
+use crate::ner::{DocCtx, LABELS, Ner, NerScratch};
+use crate::roles::{OfficeHolder, cameo_to_plover_sector, parse_officeholders, role_sector};
+use dyad_core::{Analysis, Document, EventLocation, Participant, Span};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+const OFFICEHOLDERS: &str = include_str!("../../../data/actors/officeholders.tsv");
+
+/// A fault building the coder.
+#[derive(Debug, thiserror::Error)]
+pub enum CoderError {
+    /// The NER model is broken.
+    #[error(transparent)]
+    Model(#[from] crate::ner::ModelError),
+    /// An office-holder file is broken.
+    #[error(transparent)]
+    Officeholders(#[from] crate::roles::OfficeError),
+    /// A PETRARCH dictionary is broken.
+    #[error(transparent)]
+    Dictionary(#[from] crate::dict::DictError),
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityMention {
+    /// Bytes in the document text.
+    pub span: Span,
+    /// `PER`, `ORG`, `LOC` or `MISC` (nationality words).
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// Sentence index.
+    pub sentence: u32,
+    /// First token index.
+    pub token_start: u32,
+    /// One past the last token index.
+    pub token_end: u32,
+    /// Index into [`ActorAnalysis::actors`], when the mention is part of an actor chain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<u32>,
+    /// Index into [`ActorAnalysis::places`], when it resolved to a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<u32>,
+}
+
+/// How an actor got its code (in the order they are tried).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CodeSource {
+    /// dyad's office-holder file, at the document date.
+    Officeholder,
+    /// A PETRARCH/Phoenix actor dictionary, at the document date.
+    Dictionary,
+    /// A built-in international organisation name.
+    Organisation,
+    /// A landmark or country name.
+    Place,
+    /// A role or title with its attached place or nationality.
+    Role,
+    /// Only the country, from the organisation's place or the document.
+    Entity,
+}
+
+/// One actor: all mentions of one person, organisation, place or group in the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// Canonical name: the longest full name mentioned (or the role phrase of a group).
+    pub name: String,
+    /// `PER`, `ORG`, `LOC` or `GROUP` (a role noun: "police", "Hungarian officials").
+    pub kind: &'static str,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+    /// ISO 3166 alpha-3 or PLOVER group code.
+    pub country: Option<String>,
+    /// PLOVER sector; null rather than a guess.
+    pub sector: Option<String>,
+    /// CAMEO-style code (`USAGOV`).
+    pub code: Option<String>,
+    /// Role or office, when known ("mayor", "President of the United States").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Where the code came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<CodeSource>,
+    /// Index into [`ActorAnalysis::places`] of the actor's own place, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<u32>,
+    #[serde(skip)]
+    role_country: Option<String>,
+    #[serde(skip)]
+    words: Vec<String>,
+    #[serde(skip)]
+    title_words: Vec<String>,
+}
+
+/// A place mention resolved in the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceMention {
+    /// Bytes of the mention.
+    pub span: Span,
+    /// Gazetteer name.
+    pub name: String,
+    /// Country, division or city.
+    pub kind: PlaceKind,
+    /// ISO3.
+    pub country: String,
+    /// First-level division name, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// Latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonames_id: u64,
+}
+
+/// Everything this stage finds in one document. Cleared and refilled per document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ActorAnalysis {
+    /// Named-entity mentions in text order.
+    pub entities: Vec<EntityMention>,
+    /// Actors (chains of mentions) in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Resolved places in text order.
+    pub places: Vec<PlaceMention>,
+    /// The document's dominant country, if any.
+    pub doc_country: Option<String>,
+}
+
+impl ActorAnalysis {
+    /// Empties everything, keeping allocations.
+    pub fn clear(&mut self) {
+        self.entities.clear();
+        self.actors.clear();
+        self.places.clear();
+        self.doc_country = None;
+    }
+
+    /// The actor whose mentions include `span`, as an event participant.
+    pub fn participant(&self, doc: &Document, span: Span) -> Option<Participant> {
+        let a = self
+            .actors
+            .iter()
+            .find(|a| a.mentions.iter().any(|m| m.overlaps(span)))?;
+        Some(Participant {
+            text: doc.slice(span).to_string(),
+            span,
+            name: Some(a.name.clone()),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+            code: a.code.clone(),
+        })
+    }
+
+    /// The JSON object `dyad entities` writes for one document: entities, actors and places
+    /// with spans, surface text copied at this output edge, and codes.
+    pub fn to_json(&self, doc: &Document) -> serde_json::Value {
+        let ents: Vec<serde_json::Value> = self
+            .entities
+            .iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(e).unwrap_or_default();
+                v["text"] = doc.slice(e.span).into();
+                v
+            })
+            .collect();
+        let actors: Vec<serde_json::Value> = self
+            .actors
+            .iter()
+            .map(|a| {
+                let mut v = serde_json::to_value(a).unwrap_or_default();
+                v["mention_text"] = a
+                    .mentions
+                    .iter()
+                    .map(|m| doc.slice(*m))
+                    .collect::<Vec<_>>()
+                    .into();
+                v
+            })
+            .collect();
+        let places: Vec<serde_json::Value> = self
+            .places
+            .iter()
+            .map(|p| {
+                let mut v = serde_json::to_value(p).unwrap_or_default();
+                v["text"] = doc.slice(p.span).into();
+                v
+            })
+            .collect();
+        serde_json::json!({
+            "id": doc.id,
+            "date": doc.date.to_string(),
+            "doc_country": self.doc_country,
+            "entities": ents,
+            "actors": actors,
+            "places": places,
+        })
+    }
+
+    /// A place as an event location.
+    pub fn location(&self, doc: &Document, place: u32) -> Option<EventLocation> {
+        let p = self.places.get(place as usize)?;
+        Some(EventLocation {
+            text: doc.slice(p.span).to_string(),
+            span: p.span,
+            name: Some(p.name.clone()),
+            country: Some(p.country.clone()),
+            admin1: p.admin1.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            geonames_id: Some(p.geonames_id),
+        })
+    }
+}
+
+/// Builds an [`ActorCoder`] with optional user dictionaries.
+#[derive(Default)]
+pub struct ActorCoderBuilder {
+    holders: Vec<OfficeHolder>,
+    actors: Vec<ActorEntry>,
+    agents: Vec<AgentEntry>,
+    no_builtin_holders: bool,
+}
+
+fn read(path: &Path) -> Result<String, CoderError> {
+    std::fs::read_to_string(path).map_err(|source| CoderError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+impl ActorCoderBuilder {
+    /// Adds an office-holder TSV (format of `data/actors/officeholders.tsv`); its rows are
+    /// tried before the built-in ones.
+    pub fn officeholders_file(mut self, path: &Path) -> Result<Self, CoderError> {
+        let mut v = parse_officeholders(&read(path)?, &path.display().to_string())?;
+        v.append(&mut self.holders);
+        self.holders = v;
+        Ok(self)
+    }
+
+    /// Leaves out the built-in office holders.
+    pub fn without_builtin_officeholders(mut self) -> Self {
+        self.no_builtin_holders = true;
+        self
+    }
+
+    /// Adds a PETRARCH/Phoenix actor dictionary (lenient: faulty lines are skipped).
+    pub fn actor_dictionary(mut self, path: &Path) -> Result<Self, CoderError> {
+        let p = crate::dict::read_actors(path, Mode::Lenient)?;
+        self.actors.extend(p.entries);
+        Ok(self)
+    }
+
+    /// Adds a PETRARCH/Phoenix agent dictionary (lenient).
+    pub fn agent_dictionary(mut self, path: &Path) -> Result<Self, CoderError> {
+        let p = crate::dict::read_agents(path, Mode::Lenient)?;
+        self.agents.extend(p.entries);
+        Ok(self)
+    }
+
+    /// Loads the models and builds the indexes.
+    pub fn build(mut self) -> Result<ActorCoder, CoderError> {
+        let gaz = Arc::new(Gazetteer::new());
+        let ner = Ner::new(gaz.clone())?;
+        if !self.no_builtin_holders {
+            self.holders
+                .extend(parse_officeholders(OFFICEHOLDERS, "officeholders.tsv")?);
+        }
+        let mut holder_index: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, h) in self.holders.iter().enumerate() {
+            for n in std::iter::once(&h.name).chain(&h.aliases) {
+                let k = key(&n.split_whitespace().collect::<Vec<_>>());
+                holder_index.entry(k).or_default().push(i as u32);
+            }
+        }
+        let mut dict_index: HashMap<String, u32> = HashMap::new();
+        for (i, e) in self.actors.iter().enumerate() {
+            for n in &e.names {
+                let words: Vec<&str> = n.words.iter().map(String::as_str).collect();
+                dict_index.entry(key(&words)).or_insert(i as u32);
+            }
+        }
+        let mut agent_index: HashMap<String, String> = HashMap::new();
+        for a in &self.agents {
+            let sector = cameo_to_plover_sector(a.code.get(..3).unwrap_or(""));
+            if let Some(s) = sector {
+                let words: Vec<&str> = a.phrase.words.iter().map(String::as_str).collect();
+                agent_index
+                    .entry(key(&words))
+                    .or_insert_with(|| s.to_string());
+                if a.plurals.is_none() {
+                    agent_index
+                        .entry(format!("{}s", key(&words)))
+                        .or_insert_with(|| s.to_string());
+                }
+                for p in a.plurals.iter().flatten() {
+                    let w: Vec<&str> = p.words.iter().map(String::as_str).collect();
+                    agent_index.entry(key(&w)).or_insert_with(|| s.to_string());
+                }
+            }
+        }
+        Ok(ActorCoder {
+            inner: Arc::new(Inner {
+                ner,
+                gaz,
+                holders: self.holders,
+                holder_index,
+                dict: self.actors,
+                dict_index,
+                agent_index,
+            }),
+        })
+    }
+}
+
+struct Inner {
+    ner: Ner,
+    gaz: Arc<Gazetteer>,
+    holders: Vec<OfficeHolder>,
+    holder_index: HashMap<String, Vec<u32>>,
+    dict: Vec<ActorEntry>,
+    dict_index: HashMap<String, u32>,
+    agent_index: HashMap<String, String>,
+}
+
+/// The actor coder: NER, chains, places and codes. Build once; cheap to clone and share
+/// across threads.
+#[derive(Clone)]
+pub struct ActorCoder {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for ActorCoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActorCoder")
+            .field("officeholders", &self.inner.holders.len())
+            .finish()
+    }
+}
+
+/// International organisations dyad knows without a dictionary: name → (country, sector).
+fn builtin_org(k: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match k {
+        "united nations"
+        | "un"
+        | "u.n."
+        | "the united nations"
+        | "security council"
+        | "un security council"
+        | "u.n. security council"
+        | "unicef"
+        | "unhcr"
+        | "who"
+        | "world health organization"
+        | "general assembly" => ("UNO", None),
+        "european union"
+        | "eu"
+        | "e.u."
+        | "european commission"
+        | "european parliament"
+        | "european council" => ("EUR", None),
+        "nato"
+        | "african union"
+        | "au"
+        | "asean"
+        | "imf"
+        | "international monetary fund"
+        | "world bank"
+        | "opec"
+        | "arab league"
+        | "g7"
+        | "g20"
+        | "wto"
+        | "world trade organization"
+        | "oas"
+        | "interpol"
+        | "iaea" => ("IGO", None),
+        "amnesty international"
+        | "human rights watch"
+        | "red cross"
+        | "doctors without borders"
+        | "msf"
+        | "greenpeace"
+        | "icrc"
+        | "international committee of the red cross" => ("NGO", None),
+        _ => return None,
+    })
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Group nouns that make an actor even without "the" or an attached place.
+fn is_group_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "protesters"
+            | "protestors"
+            | "rebels"
+            | "prosecutors"
+            | "officials"
+            | "troops"
+            | "soldiers"
+            | "militants"
+            | "lawmakers"
+            | "demonstrators"
+            | "authorities"
+            | "insurgents"
+            | "students"
+            | "workers"
+            | "refugees"
+            | "activists"
+            | "legislators"
+            | "diplomats"
+            | "judges"
+            | "guerrillas"
+            | "gunmen"
+            | "civilians"
+            | "residents"
+            | "journalists"
+            | "doctors"
+    )
+}
+
+const PRONOUNS: [&str; 2] = ["he", "she"];
+
+struct Work<'a> {
+    words: Vec<&'a str>,
+    /// token index → entity index
+    ent_at: Vec<Option<u32>>,
+}
+
+impl ActorCoder {
+    /// A builder (add user dictionaries, then `build`).
+    pub fn builder() -> ActorCoderBuilder {
+        ActorCoderBuilder::default()
+    }
+
+    /// The coder with the built-in models and data only.
+    pub fn new() -> Result<ActorCoder, CoderError> {
+        ActorCoder::builder().build()
+    }
+
+    /// The NER model.
+    pub fn ner(&self) -> &Ner {
+        &self.inner.ner
+    }
+
+    /// Finds entities, actors and places in `doc`, whose tokens are in `analysis`.
+    pub fn analyze(&self, doc: &Document, analysis: &Analysis, out: &mut ActorAnalysis) {
+        out.clear();
+        let text = doc.text.as_str();
+        let tokens = &analysis.tokens;
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| text.get(t.span.range()).unwrap_or(""))
+            .collect();
+        let mut w = Work {
+            ent_at: vec![None; words.len()],
+            words,
+        };
+        self.find_entities(analysis, &mut w, out);
+        out.doc_country = self.dominant_country(&w, out);
+        self.resolve_places(&mut w, out);
+        self.chain(doc, analysis, &mut w, out);
+        for i in 0..out.actors.len() {
+            self.code(doc, i, out);
+        }
+    }
+
+    fn find_entities(&self, analysis: &Analysis, w: &mut Work, out: &mut ActorAnalysis) {
+        let sents: Vec<&[&str]> = analysis
+            .sentences
+            .iter()
+            .map(|s| w.words.get(s.tokens()).unwrap_or(&[]))
+            .collect();
+        let dctx = DocCtx::build(&self.inner.gaz, sents.iter().copied());
+        let g = &self.inner.gaz;
+        let mut scratch = NerScratch::default();
+        let mut tags = Vec::new();
+        let mut per_sentence: Vec<Vec<crate::eval::Chunk>> = Vec::with_capacity(sents.len());
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            if s.duplicate.is_some() {
+                per_sentence.push(Vec::new());
+                continue;
+            }
+            let ws = sents[si];
+            self.inner.ner.tag(ws, &dctx, &mut scratch, &mut tags);
+            let mut t: Vec<&str> = tags.iter().map(|&t| LABELS[t]).collect();
+            for (i, word) in ws.iter().enumerate() {
+                if t[i] == "O" && is_cap(word) && g.nationality(&[word]).is_some() {
+                    t[i] = "B-MISC";
+                }
+            }
+            let mut cs: Vec<crate::eval::Chunk> = split_at_titles(ws, chunks(&t))
+                .into_iter()
+                .filter_map(|mut c| {
+                    if c.ty != "MISC" {
+                        return Some(c);
+                    }
+                    let part = &ws[c.start..c.end];
+                    if g.landmark(part).is_some() || g.is_country(part) {
+                        c.ty = "LOC".into();
+                        Some(c)
+                    } else if part.len() == 1 && g.nationality(part).is_some() {
+                        Some(c)
+                    } else {
+                        // MISC from the tagger (works, events) is not reported.
+                        None
+                    }
+                })
+                .collect();
+            self.gazetteer_entities(ws, &mut cs);
+            per_sentence.push(cs);
+        }
+        // A capitalised word that is the surname of a person named elsewhere in the document
+        // is that person ("The White House said Trump …").
+        let surnames: std::collections::HashSet<&str> = per_sentence
+            .iter()
+            .zip(&sents)
+            .flat_map(|(cs, ws)| {
+                cs.iter()
+                    .filter(|c| c.ty == "PER" && c.end - c.start >= 2)
+                    .map(|c| ws[c.end - 1])
+            })
+            .collect();
+        for (cs, ws) in per_sentence.iter_mut().zip(&sents) {
+            let mut covered = vec![false; ws.len()];
+            for c in cs.iter() {
+                covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+            }
+            for (i, word) in ws.iter().enumerate() {
+                if !covered[i] && is_cap(word) && surnames.contains(word) {
+                    cs.push(crate::eval::Chunk {
+                        start: i,
+                        end: i + 1,
+                        ty: "PER".into(),
+                    });
+                }
+            }
+            cs.sort_by_key(|c| c.start);
+        }
+        for (si, (s, cs)) in analysis.sentences.iter().zip(per_sentence).enumerate() {
+            let base = s.token_start as usize;
+            for c in cs {
+                let (a, b) = (base + c.start, base + c.end);
+                let ty: &'static str = match c.ty.as_str() {
+                    "PER" => "PER",
+                    "ORG" => "ORG",
+                    "LOC" => "LOC",
+                    _ => "MISC",
+                };
+                let idx = out.entities.len() as u32;
+                for e in &mut w.ent_at[a..b] {
+                    *e = Some(idx);
+                }
+                out.entities.push(EntityMention {
+                    span: Span::new(
+                        analysis.tokens[a].span.start as usize,
+                        analysis.tokens[b - 1].span.end as usize,
+                    ),
+                    ty,
+                    sentence: si as u32,
+                    token_start: a as u32,
+                    token_end: b as u32,
+                    actor: None,
+                    place: None,
+                });
+            }
+        }
+    }
+
+    /// Adds country names and large cities the tagger missed ("a country name is always the
+    /// country"): capitalised, not overlapping a tagged chunk.
+    fn gazetteer_entities(&self, ws: &[&str], cs: &mut Vec<crate::eval::Chunk>) {
+        let g = &self.inner.gaz;
+        let mut covered = vec![false; ws.len()];
+        for c in cs.iter() {
+            covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+        }
+        let mut i = 0;
+        while i < ws.len() {
+            if covered[i] || !is_cap(ws[i]) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for len in (1..=4.min(ws.len() - i)).rev() {
+                if covered[i..i + len].iter().any(|&x| x) || !is_cap(ws[i + len - 1]) {
+                    continue;
+                }
+                let part = &ws[i..i + len];
+                let big = g.candidates(part).iter().any(|&p| {
+                    let p = &g.places[p as usize];
+                    p.kind == PlaceKind::Country || p.population >= 500_000
+                });
+                if big || g.landmark(part).is_some() {
+                    hit = Some(len);
+                    break;
+                }
+            }
+            match hit {
+                Some(len) => {
+                    cs.push(crate::eval::Chunk {
+                        start: i,
+                        end: i + len,
+                        ty: "LOC".into(),
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        cs.sort_by_key(|c| c.start);
+    }
+
+    fn ent_words<'a>(&self, w: &Work<'a>, e: &EntityMention) -> Vec<&'a str> {
+        let mut ws: Vec<&str> = w.words[e.token_start as usize..e.token_end as usize].to_vec();
+        if ws.len() > 1 && ws[0].eq_ignore_ascii_case("the") {
+            ws.remove(0);
+        }
+        ws
+    }
+
+    fn dominant_country(&self, w: &Work, out: &ActorAnalysis) -> Option<String> {
+        let g = &self.inner.gaz;
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for e in &out.entities {
+            let ws = self.ent_words(w, e);
+            let c = if e.ty == "MISC" {
+                g.nationality(&ws).map(str::to_string)
+            } else if let Some(l) = g.landmark(&ws) {
+                Some(g.places[l.place as usize].iso3.clone())
+            } else if e.ty == "LOC" {
+                let cands = g.candidates(&ws);
+                let countries: Vec<&str> = cands
+                    .iter()
+                    .map(|&i| g.places[i as usize].iso3.as_str())
+                    .collect();
+                // A country name, or a place name whose candidates all lie in one country.
+                countries
+                    .first()
+                    .filter(|c| countries.iter().all(|x| x == *c))
+                    .map(|c| c.to_string())
+            } else {
+                None
+            };
+            if let Some(c) = c {
+                match counts.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c, 1)),
+                }
+            }
+        }
+        // Ties go to the first mentioned (max_by_key keeps the last maximum, so reverse).
+        counts.into_iter().rev().max_by_key(|x| x.1).map(|x| x.0)
+    }
+
+    fn resolve_places(&self, w: &mut Work, out: &mut ActorAnalysis) {
+        let g = &self.inner.gaz;
+        for i in 0..out.entities.len() {
+            let e = &out.entities[i];
+            if e.ty == "MISC" || e.ty == "PER" {
+                continue;
+            }
+            let ws = self.ent_words(w, e);
+            if e.ty == "ORG" && g.landmark(&ws).is_none() {
+                continue;
+            }
+            // "Long Beach, California": a following ", LOC" qualifies the place.
+            let end = e.token_end as usize;
+            let qualifier: Option<Vec<&str>> = (w.words.get(end) == Some(&","))
+                .then(|| w.ent_at.get(end + 1).copied().flatten())
+                .flatten()
+                .map(|q| &out.entities[q as usize])
+                .filter(|q| q.ty == "LOC")
+                .map(|q| self.ent_words(w, q));
+            let Some(p) = g.resolve(&ws, qualifier.as_deref(), out.doc_country.as_deref()) else {
+                continue;
+            };
+            let place = &g.places[p as usize];
+            let idx = out.places.len() as u32;
+            out.places.push(PlaceMention {
+                span: e.span,
+                name: place.name.clone(),
+                kind: place.kind,
+                country: place.iso3.clone(),
+                admin1: place.admin1_name.clone(),
+                lat: place.lat,
+                lon: place.lon,
+                geonames_id: place.geonames_id,
+            });
+            out.entities[i].place = Some(idx);
+        }
+    }
+
+    /// Title and place words right before a name: "New York City Mayor" before "Zohran
+    /// Mamdani" gives ("mayor", USA).
+    fn title_before(
+        &self,
+        w: &Work,
+        start: usize,
+        out: &ActorAnalysis,
+    ) -> (Option<String>, Option<String>, usize) {
+        let mut i = start;
+        let mut title: Vec<String> = Vec::new();
+        let mut seen_title = false;
+        // Walk left over the title phrase: title words, capitalised words and "and"/"of" inside
+        // it ("Planning and Investment Minister"), and a few adjectives ("new", "former").
+        while i > 0 {
+            let prev = w.words[i - 1];
+            let lower = prev.to_lowercase();
+            if w.ent_at[i - 1].is_some() || prev == "," {
+                break;
+            }
+            let is_t = crate::corpus::is_title(prev) || role_sector(&lower).is_some();
+            let inner = seen_title
+                && ((is_cap(prev) && prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    || lower == "and"
+                    || lower == "of");
+            let adj = matches!(
+                lower.as_str(),
+                "new"
+                    | "former"
+                    | "ousted"
+                    | "exiled"
+                    | "acting"
+                    | "interim"
+                    | "outgoing"
+                    | "top"
+                    | "senior"
+            );
+            if is_t || inner || (adj && seen_title) {
+                seen_title |= is_t;
+                title.insert(0, lower);
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        while title.first().is_some_and(|t| t == "and" || t == "of") {
+            title.remove(0);
+        }
+        let mut country = None;
+        if i > 0 {
+            let j = i - 1;
+            if let Some(e) = w.ent_at[j] {
+                let e = &out.entities[e as usize];
+                country = self.entity_country(w, e, out);
+                if country.is_some() {
+                    i = e.token_start as usize;
+                }
+            } else if w.words[j] == "'s" || w.words[j] == "’s" {
+                // "Lebanon's new President": possessive place.
+                if j > 0
+                    && let Some(e) = w.ent_at[j - 1]
+                {
+                    country = self.entity_country(w, &out.entities[e as usize], out);
+                }
+            }
+        }
+        let role = (!title.is_empty()).then(|| title.join(" "));
+        (role, country, i)
+    }
+
+    fn entity_country(&self, w: &Work, e: &EntityMention, out: &ActorAnalysis) -> Option<String> {
+        if let Some(p) = e.place {
+            return Some(out.places[p as usize].country.clone());
+        }
+        let ws = self.ent_words(w, e);
+        self.inner.gaz.nationality(&ws).map(str::to_string)
+    }
+
+    fn chain(&self, doc: &Document, analysis: &Analysis, w: &mut Work, out: &mut ActorAnalysis) {
+        let _ = doc;
+        let n_ents = out.entities.len();
+        let mut last_per: Vec<(u32, u32)> = Vec::new(); // (sentence, actor) of PER mentions in order
+        let mut ent_iter = 0usize;
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            if s.duplicate.is_some() {
+                continue;
+            }
+            let mut t = s.token_start as usize;
+            while t < s.token_end as usize {
+                if let Some(e) = w.ent_at[t] {
+                    let e = e as usize;
+                    ent_iter = ent_iter.max(e + 1);
+                    let end = out.entities[e].token_end as usize;
+                    if let Some(a) = self.named_actor(w, e, out) {
+                        out.entities[e].actor = Some(a);
+                        if out.actors[a as usize].kind == "PER" {
+                            last_per.push((si as u32, a));
+                        }
+                    }
+                    t = end;
+                    continue;
+                }
+                let lower = w.words[t].to_lowercase();
+                if PRONOUNS.contains(&lower.as_str()) {
+                    if let Some(a) = salient_person(&last_per, si as u32) {
+                        out.actors[a as usize]
+                            .mentions
+                            .push(analysis.tokens[t].span);
+                    }
+                    t += 1;
+                    continue;
+                }
+                if let Some(used) = self.nominal(analysis, w, t, &mut last_per, si as u32, out) {
+                    t += used;
+                    continue;
+                }
+                t += 1;
+            }
+        }
+        let _ = n_ents;
+        for a in &mut out.actors {
+            a.mentions.sort();
+            a.mentions.dedup();
+        }
+    }
+
+    /// Links a PER/ORG/LOC entity to an actor (new or earlier).
+    fn named_actor(&self, w: &Work, e: usize, out: &mut ActorAnalysis) -> Option<u32> {
+        let ent = out.entities[e].clone();
+        let ws = self.ent_words(w, &ent);
+        let g = &self.inner.gaz;
+        let kind = match ent.ty {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            "LOC" => {
+                // Places are actors only when they stand for a state or an institution.
+                let is_country = ent
+                    .place
+                    .is_some_and(|p| out.places[p as usize].kind == PlaceKind::Country);
+                if !(is_country || g.landmark(&ws).is_some()) {
+                    return None;
+                }
+                "LOC"
+            }
+            _ => return None,
+        };
+        let lower: Vec<String> = ws.iter().map(|x| x.to_lowercase()).collect();
+        let (role, role_country, _) = if kind == "PER" {
+            self.title_before(w, ent.token_start as usize, out)
+        } else {
+            (None, None, 0)
+        };
+        // An earlier actor of the same kind whose name contains this one or is contained in it.
+        let found = out.actors.iter().rposition(|a| {
+            a.kind == kind
+                && (lower.iter().all(|x| a.words.contains(x))
+                    || (a.words.iter().all(|x| lower.contains(x)) && kind == "PER"))
+        });
+        let name = ws.join(" ");
+        let idx = match found {
+            Some(i) => {
+                let a = &mut out.actors[i];
+                if lower.len() > a.words.len() {
+                    a.name = name;
+                    a.words = lower;
+                }
+                i
+            }
+            None => {
+                out.actors.push(Actor {
+                    name,
+                    kind,
+                    mentions: Vec::new(),
+                    country: None,
+                    sector: None,
+                    code: None,
+                    role: None,
+                    source: None,
+                    place: ent.place,
+                    role_country: None,
+                    words: lower,
+                    title_words: Vec::new(),
+                });
+                out.actors.len() - 1
+            }
+        };
+        let a = &mut out.actors[idx];
+        a.mentions.push(ent.span);
+        if let Some(r) = &role {
+            a.title_words.extend(r.split(' ').map(String::from));
+        }
+        if role.is_some() && a.role.is_none() {
+            a.role = role;
+        }
+        if role_country.is_some() && a.role_country.is_none() {
+            a.role_country = role_country;
+        }
+        // "Columbia University in New York": the organisation's own place.
+        if kind == "ORG" && a.place.is_none() {
+            let end = ent.token_end as usize;
+            let sep = w.words.get(end).copied();
+            if matches!(sep, Some("in") | Some(","))
+                && let Some(q) = w.ent_at.get(end + 1).copied().flatten()
+                && let Some(p) = out.entities[q as usize].place
+                // ", Iran" after a name is usually a list, not the organisation's seat.
+                && (sep == Some("in") || out.places[p as usize].kind != PlaceKind::Country)
+            {
+                a.place = Some(p);
+            }
+        }
+        Some(idx as u32)
+    }
+
+    /// A role noun phrase at token `t` ("the mayor", "Hungarian officials", "police").
+    /// Returns how many tokens it used.
+    fn nominal(
+        &self,
+        analysis: &Analysis,
+        w: &Work,
+        t: usize,
+        last_per: &mut Vec<(u32, u32)>,
+        si: u32,
+        out: &mut ActorAnalysis,
+    ) -> Option<usize> {
+        let lower = |i: usize| w.words.get(i).map(|x| x.to_lowercase()).unwrap_or_default();
+        let free = |i: usize| i < w.words.len() && w.ent_at[i].is_none();
+        let the = lower(t) == "the";
+        let first = if the { t + 1 } else { t };
+        // Up to two lower-case modifiers between "the" and the role ("the new mayor").
+        let mut role_at = None;
+        for h in first..first + 3 {
+            if !free(h) {
+                break;
+            }
+            let two = format!("{} {}", lower(h), lower(h + 1));
+            if free(h + 1) && self.sector_of(&two).is_some() {
+                role_at = Some((h, 2, two));
+                break;
+            }
+            let one = lower(h);
+            if self.sector_of(&one).is_some() && !is_cap(w.words[h])
+                || (is_cap(w.words[h]) && the && self.sector_of(&one).is_some())
+            {
+                role_at = Some((h, 1, one));
+                break;
+            }
+            if !the || is_cap(w.words[h]) || !w.words[h].chars().all(char::is_alphabetic) {
+                break;
+            }
+        }
+        let (h, len, role) = role_at?;
+        let end = h + len;
+        // A role right before a name is a title, handled with the name.
+        if w.ent_at
+            .get(end)
+            .copied()
+            .flatten()
+            .is_some_and(|e| out.entities[e as usize].ty == "PER")
+        {
+            return None;
+        }
+        // Attached place or nationality: "Hungarian officials", "New York police".
+        let mut country = None;
+        if !the
+            && t > 0
+            && let Some(e) = w.ent_at[t - 1]
+        {
+            country = self.entity_country(w, &out.entities[e as usize], out);
+        }
+        // Bare role nouns are actors only when they name a group ("police", "immigration
+        // agents"); "the" or an attached place makes any role noun one.
+        let group_ok = the || country.is_some() || is_group_noun(&role) || role.contains(' ');
+        if !group_ok {
+            return None;
+        }
+        let start = if !the && country.is_some() {
+            out.entities[w.ent_at[t - 1]? as usize].token_start as usize
+        } else {
+            t
+        };
+        let span = Span::new(
+            analysis.tokens[start].span.start as usize,
+            analysis.tokens[end - 1].span.end as usize,
+        );
+        // "the president": the last person with that role.
+        if the {
+            let head = role.split(' ').next_back().unwrap_or("").to_string();
+            if let Some(&(_, a)) = last_per.iter().rev().find(|(_, a)| {
+                let act = &out.actors[*a as usize];
+                act.role.as_deref().is_some_and(|r| r.contains(&head))
+                    || self
+                        .holder_role(act)
+                        .is_some_and(|r| r.to_lowercase().contains(&head))
+            }) {
+                out.actors[a as usize].mentions.push(span);
+                last_per.push((si, a));
+                return Some(end - t);
+            }
+        }
+        let name = w.words[start..end].join(" ");
+        let sector = self.sector_of(&role).map(str::to_string);
+        let found = out.actors.iter().position(|a| {
+            a.kind == "GROUP" && a.role.as_deref() == Some(&role) && a.role_country == country
+        });
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                out.actors.push(Actor {
+                    name,
+                    kind: "GROUP",
+                    mentions: Vec::new(),
+                    country: None,
+                    sector,
+                    code: None,
+                    role: Some(role),
+                    source: None,
+                    place: None,
+                    role_country: country,
+                    words: Vec::new(),
+                    title_words: Vec::new(),
+                });
+                out.actors.len() - 1
+            }
+        };
+        out.actors[idx].mentions.push(span);
+        Some(end - t)
+    }
+
+    fn sector_of(&self, role: &str) -> Option<&str> {
+        role_sector(role).or_else(|| self.inner.agent_index.get(role).map(String::as_str))
+    }
+
+    fn holder_role(&self, a: &Actor) -> Option<&str> {
+        let k = a.words.join(" ");
+        self.inner
+            .holder_index
+            .get(&k)
+            .and_then(|v| v.first())
+            .map(|&i| self.inner.holders[i as usize].role.as_str())
+    }
+
+    /// Codes actor `i` at the document date (see DESIGN: office holders, dictionaries,
+    /// organisations and places, role + place, entity + document country).
+    fn code(&self, doc: &Document, i: usize, out: &mut ActorAnalysis) {
+        let date = doc.date;
+        let inner = &self.inner;
+        let a = &out.actors[i];
+        let mut country: Option<String> = None;
+        let mut sector: Option<String> = None;
+        let mut role = a.role.clone();
+        let mut source = None;
+        let names: Vec<String> = std::iter::once(a.words.join(" "))
+            .chain(
+                a.mentions
+                    .iter()
+                    .map(|m| key(&doc.slice(*m).split_whitespace().collect::<Vec<_>>())),
+            )
+            .collect();
+        // 1. Office holders at the date.
+        if a.kind == "PER" {
+            let mut known = false;
+            'outer: for n in &names {
+                if let Some(v) = inner.holder_index.get(n) {
+                    known = true;
+                    for &h in v {
+                        let h = &inner.holders[h as usize];
+                        if h.holds_on(date) {
+                            country = Some(h.country.clone());
+                            sector = Some(h.sector.clone());
+                            role = Some(h.role.clone());
+                            source = Some(CodeSource::Officeholder);
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+            let _ = known;
+        }
+        // 2. PETRARCH/Phoenix dictionaries at the date.
+        if source.is_none() && a.kind != "GROUP" {
+            for n in &names {
+                if let Some(&d) = inner.dict_index.get(n)
+                    && let Some(code) = inner.dict[d as usize].code_at(date)
+                    && code.len() >= 3
+                    && code.chars().take(3).all(|c| c.is_ascii_uppercase())
+                {
+                    country = Some(code[..3].to_string());
+                    sector = code
+                        .get(3..6)
+                        .and_then(cameo_to_plover_sector)
+                        .map(str::to_string);
+                    source = Some(CodeSource::Dictionary);
+                    break;
+                }
+            }
+        }
+        // 3. Organisations and places that code themselves.
+        if source.is_none() {
+            let k = a.words.join(" ");
+            if a.kind == "ORG"
+                && let Some((c, s)) = builtin_org(&k)
+            {
+                country = Some(c.to_string());
+                sector = s.map(str::to_string);
+                source = Some(CodeSource::Organisation);
+            } else if a.kind == "LOC" {
+                let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();
+                if let Some(l) = inner.gaz.landmark(&ws) {
+                    country = Some(inner.gaz.places[l.place as usize].iso3.clone());
+                    sector = l.sector.clone();
+                } else if let Some(p) = a.place {
+                    country = Some(out.places[p as usize].country.clone());
+                }
+                source = Some(CodeSource::Place);
+            }
+        }
+        // 4. Role or title with its attached place or nationality.
+        let place_country = a.place.map(|p| out.places[p as usize].country.clone());
+        if source.is_none() {
+            let role_sec = a.role.as_deref().and_then(|r| {
+                self.sector_of(r)
+                    .or_else(|| r.split(' ').next_back().and_then(|h| self.sector_of(h)))
+            });
+            // Organisation names carry their sector ("Columbia University", "Police Department").
+            let name_sec = if a.kind == "ORG" {
+                a.words.iter().rev().find_map(|w| self.sector_of(w))
+            } else {
+                None
+            };
+            if let Some(s) = role_sec.or(name_sec).or(if a.kind == "GROUP" {
+                a.sector.as_deref()
+            } else {
+                None
+            }) {
+                sector = Some(s.to_string());
+                country = a
+                    .role_country
+                    .clone()
+                    .or(place_country.clone())
+                    .or_else(|| self.name_country(a))
+                    .or(out.doc_country.clone());
+                source = Some(CodeSource::Role);
+            }
+        }
+        // A people named by its demonym ("Palestinians") is that country, sector unknown.
+        if source.is_none()
+            && let Some(c) = inner
+                .gaz
+                .nationality(&a.words.iter().map(String::as_str).collect::<Vec<_>>())
+        {
+            country = Some(c.to_string());
+            source = Some(CodeSource::Entity);
+        }
+        // 5. The entity alone: country from its place or name, else the document's; no sector.
+        if source.is_none() {
+            country = a
+                .role_country
+                .clone()
+                .or(place_country)
+                .or_else(|| self.name_country(a))
+                .or(out.doc_country.clone());
+            source = Some(CodeSource::Entity);
+        }
+        // "former President X", "ousted leader Y": out of office (PLOVER ELI).
+        if a_former(&out.actors[i]) && sector.is_some() {
+            sector = Some("ELI".to_string());
+        }
+        let code = match (&country, &sector) {
+            (Some(c), Some(s)) => Some(format!("{c}{s}")),
+            (Some(c), None) => Some(c.clone()),
+            _ => None,
+        };
+        let a = &mut out.actors[i];
+        a.country = country;
+        a.sector = sector;
+        a.code = code;
+        a.role = role;
+        a.source = source;
+    }
+
+    /// A country named inside an organisation's name ("New York Police Department").
+    fn name_country(&self, a: &Actor) -> Option<String> {
+        if a.kind != "ORG" {
+            return None;
+        }
+        let g = &self.inner.gaz;
+        let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();
+        for len in (1..=ws.len().min(3)).rev() {
+            for s in 0..=ws.len() - len {
+                let part = &ws[s..s + len];
+                if let Some(c) = g.nationality(part) {
+                    return Some(c.to_string());
+                }
+                if let Some(p) = g.resolve(part, None, None) {
+                    return Some(g.places[p as usize].iso3.clone());
+                }
+            }
+        }
+        None
+    }
+}
+
+fn a_former(a: &Actor) -> bool {
+    a.title_words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "former" | "ousted" | "exiled" | "deposed" | "ex-president"
+        )
+    })
+}
+
+/// Repairs chunks that run over a title: "[New York City Mayor Zohran Mamdani]" becomes
+/// "[New York City] Mayor [Zohran Mamdani]" (a capitalised title followed by more capitalised
+/// words starts a person's name), and a leading title is dropped ("[President Trump]").
+fn split_at_titles(words: &[&str], cs: Vec<crate::eval::Chunk>) -> Vec<crate::eval::Chunk> {
+    use crate::corpus::is_title;
+    let mut out = Vec::new();
+    for mut c in cs {
+        while c.end - c.start > 1 && is_title(words[c.start]) {
+            c.start += 1;
+            c.ty = "PER".into();
+        }
+        if (c.start..c.end).all(|k| is_title(words[k])) {
+            continue;
+        }
+        let mut split = false;
+        for k in c.start + 1..c.end.saturating_sub(1) {
+            if is_title(words[k]) && is_cap(words[k]) && is_cap(words[k + 1]) {
+                let mut title_end = k + 1;
+                while title_end < c.end - 1 && is_title(words[title_end]) {
+                    title_end += 1;
+                }
+                out.push(crate::eval::Chunk {
+                    start: c.start,
+                    end: k,
+                    ty: c.ty.clone(),
+                });
+                out.push(crate::eval::Chunk {
+                    start: title_end,
+                    end: c.end,
+                    ty: "PER".into(),
+                });
+                split = true;
+                break;
+            }
+        }
+        if !split {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The most salient earlier person for a pronoun subject: the latest person mentioned in
+/// the same sentence, else the first person of the previous sentence that had one (the
+/// likeliest subject), else none.
+fn salient_person(last_per: &[(u32, u32)], si: u32) -> Option<u32> {
+    if let Some(&(_, a)) = last_per.iter().rev().find(|(s, _)| *s == si) {
+        return Some(a);
+    }
+    let prev = last_per.iter().rev().find(|(s, _)| *s < si)?.0;
+    if si - prev > 2 {
+        return None;
+    }
+    last_per.iter().find(|(s, _)| *s == prev).map(|x| x.1)
+}

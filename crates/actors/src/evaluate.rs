@@ -1,0 +1,379 @@
+//! NER evaluations: GUM test, MEANTIME NAM mentions, CoNLL-2003 files; and CoNLL tagging.
+use crate::corpus::{self, TaggedSentence};
+use crate::eval::{Chunk, Scores, chunks};
+use crate::ner::{DocCtx, LABELS, Ner, NerScratch};
+use dyad_core::Span;
+use std::path::Path;
+
+/// A fault reading an evaluation corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The corpus could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+fn read(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Adds MISC for nationality adjectives and demonyms the tagger left as `O` (the GUM
+/// training data has no MISC class; CoNLL-2003 tags "German" and "Germans" MISC).
+pub fn add_misc(ner: &Ner, words: &[&str], tags: &mut [&'static str]) {
+    for (i, w) in words.iter().enumerate() {
+        if tags[i] == "O"
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && ner.gazetteer().nationality(&[w]).is_some()
+        {
+            tags[i] = "B-MISC";
+        }
+    }
+}
+
+/// The document contexts of sentences grouped by their `doc` index.
+pub fn doc_contexts(ner: &Ner, sents: &[TaggedSentence]) -> Vec<DocCtx> {
+    let n = sents.iter().map(|s| s.doc + 1).max().unwrap_or(0);
+    let mut words: Vec<Vec<Vec<&str>>> = vec![Vec::new(); n];
+    for s in sents {
+        words[s.doc].push(s.words.iter().map(String::as_str).collect());
+    }
+    words
+        .iter()
+        .map(|d| DocCtx::build(ner.gazetteer(), d.iter().map(Vec::as_slice)))
+        .collect()
+}
+
+/// Tags sentences and scores them against their gold tags.
+pub fn score_sentences(ner: &Ner, sents: &[TaggedSentence], misc: bool) -> Scores {
+    let mut scores = Scores::default();
+    let mut scratch = NerScratch::default();
+    let mut out = Vec::new();
+    let docs = doc_contexts(ner, sents);
+    for s in sents {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        ner.tag(&words, &docs[s.doc], &mut scratch, &mut out);
+        let mut tags: Vec<&'static str> = out.iter().map(|&t| LABELS[t]).collect();
+        if misc {
+            add_misc(ner, &words, &mut tags);
+        }
+        // MISC is a training aid here, scored only where the caller asks for it.
+        let keep = |c: &Chunk| misc || c.ty != "MISC";
+        let gold: Vec<Chunk> = chunks(&s.tags).into_iter().filter(keep).collect();
+        let pred: Vec<Chunk> = chunks(&tags).into_iter().filter(keep).collect();
+        scores.add(&gold, &pred);
+    }
+    scores
+}
+
+/// GUM (CC-BY part) named person/place/organization mentions, exact span.
+pub fn eval_gum(ner: &Ner, conllu: &Path) -> Result<Scores, EvalError> {
+    let sents = corpus::read_gum(&read(conllu)?);
+    Ok(score_sentences(ner, &sents, false))
+}
+
+/// A CoNLL-2003 file (word first, gold IOB1 or IOB2 tag last): per-type and overall
+/// exact-span scores as conlleval computes them; MISC is predicted for nationality words.
+pub fn eval_conll(ner: &Ner, text: &str) -> Scores {
+    let sents: Vec<TaggedSentence> = corpus::read_conll(text).into_iter().map(|x| x.0).collect();
+    score_sentences(ner, &sents, true)
+}
+
+/// Writes CoNLL token lines back unchanged with a predicted IOB2 column appended (tab when
+/// the line uses tabs, else a space); blank and `-DOCSTART-` lines are kept.
+pub fn tag_conll(ner: &Ner, text: &str, out: &mut String) {
+    let sents = corpus::read_conll(text);
+    let plain: Vec<TaggedSentence> = sents.iter().map(|s| s.0.clone()).collect();
+    let docs = doc_contexts(ner, &plain);
+    let mut sent_no = 0;
+    let mut scratch = NerScratch::default();
+    let mut tag_ids = Vec::new();
+    let mut sent: Vec<&str> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    let mut flush = |sent: &mut Vec<&str>, lines: &mut Vec<&str>, out: &mut String| {
+        if sent.is_empty() {
+            return;
+        }
+        let doc = plain.get(sent_no).map(|s| s.doc).unwrap_or(0);
+        sent_no += 1;
+        match docs.get(doc) {
+            Some(d) => ner.tag(sent, d, &mut scratch, &mut tag_ids),
+            None => ner.tag(sent, &DocCtx::default(), &mut scratch, &mut tag_ids),
+        }
+        let mut tags: Vec<&'static str> = tag_ids.iter().map(|&t| LABELS[t]).collect();
+        add_misc(ner, sent, &mut tags);
+        for (l, t) in lines.iter().zip(tags) {
+            out.push_str(l);
+            out.push(if l.contains('\t') { '\t' } else { ' ' });
+            out.push_str(t);
+            out.push('\n');
+        }
+        sent.clear();
+        lines.clear();
+    };
+    for line in text.lines() {
+        let t = line.trim_end();
+        if t.is_empty() || t.starts_with("-DOCSTART-") {
+            flush(&mut sent, &mut lines, out);
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        sent.push(t.split_whitespace().next().unwrap_or(""));
+        lines.push(line.trim_end_matches(['\r', '\n']));
+    }
+    flush(&mut sent, &mut lines, out);
+}
+
+/// MEANTIME NAM mentions of PER/ORG/LOC entities in the title (sentence 0) and sentences
+/// 2–5, where MEANTIME annotates every mention.
+///
+/// MEANTIME nests named mentions ("JSA Research defence analyst Paul Nesbit" holds "JSA
+/// Research" and "Paul Nesbit"), while a flat tagger gives the innermost names, so the gold
+/// set is the NAM mentions that contain no other NAM mention, with a leading "the" dropped.
+/// A prediction that exactly matches a NAM mention of another type (product, financial, or
+/// untyped) is neither credited nor penalised.
+pub fn eval_meantime(ner: &Ner, dir: &Path) -> Result<Scores, EvalError> {
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            for f in std::fs::read_dir(&p)
+                .map_err(|source| EvalError::Io {
+                    path: p.display().to_string(),
+                    source,
+                })?
+                .flatten()
+            {
+                if f.path().extension().is_some_and(|x| x == "xml") {
+                    files.push(f.path());
+                }
+            }
+        }
+    }
+    files.sort();
+    let mut scores = Scores::default();
+    let mut scratch = NerScratch::default();
+    let mut out = Vec::new();
+    for f in files {
+        let doc = corpus::read_meantime(&f.display().to_string(), &read(&f)?);
+        let dctx = DocCtx::build(
+            ner.gazetteer(),
+            doc.sentences
+                .iter()
+                .map(|s| s.1.iter().map(String::as_str).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+                .iter()
+                .map(Vec::as_slice),
+        );
+        for (si, (num, words)) in doc.sentences.iter().enumerate() {
+            if !(*num == 0 || (2..=5).contains(num)) {
+                continue;
+            }
+            let ms: Vec<&(usize, usize, usize, String)> =
+                doc.mentions.iter().filter(|m| m.0 == si).collect();
+            let innermost: Vec<Chunk> = ms
+                .iter()
+                .filter(|m| {
+                    !ms.iter()
+                        .any(|o| (o.1, o.2) != (m.1, m.2) && o.1 >= m.1 && o.2 <= m.2)
+                })
+                .map(|m| {
+                    let mut s = m.1;
+                    if m.2 - s > 1 && words[s].eq_ignore_ascii_case("the") {
+                        s += 1;
+                    }
+                    Chunk {
+                        start: s,
+                        end: m.2,
+                        ty: m.3.clone(),
+                    }
+                })
+                .collect();
+            let gold: Vec<Chunk> = innermost
+                .iter()
+                .filter(|c| matches!(c.ty.as_str(), "PER" | "ORG" | "LOC"))
+                .cloned()
+                .collect();
+            let ignore: Vec<(usize, usize)> = innermost
+                .iter()
+                .filter(|c| !matches!(c.ty.as_str(), "PER" | "ORG" | "LOC"))
+                .map(|c| (c.start, c.end))
+                .collect();
+            let ws: Vec<&str> = words.iter().map(String::as_str).collect();
+            ner.tag(&ws, &dctx, &mut scratch, &mut out);
+            let tags: Vec<&str> = out.iter().map(|&t| LABELS[t]).collect();
+            let pred: Vec<Chunk> = chunks(&tags)
+                .into_iter()
+                .filter(|c| c.ty != "MISC")
+                .filter(|c| {
+                    !ignore.contains(&(c.start, c.end))
+                        || gold.iter().any(|g| (g.start, g.end) == (c.start, c.end))
+                })
+                .collect();
+            scores.add(&gold, &pred);
+        }
+    }
+    Ok(scores)
+}
+
+/// Path of the shared data folder as seen from this crate, if present.
+pub fn shared_data() -> Option<std::path::PathBuf> {
+    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
+    p.exists().then(|| p.to_path_buf())
+}
+
+/// PLOVER gold-record actor scores.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PloverScores {
+    /// Gold source and target actors whose text was found in the sentence.
+    pub actors: u64,
+    /// Predicted country equals the gold code.
+    pub country: u64,
+    /// Predicted country and sector both equal the gold ones (a missing gold sector must be
+    /// predicted missing).
+    pub country_sector: u64,
+}
+
+impl PloverScores {
+    /// Country accuracy in percent.
+    pub fn country_pct(&self) -> f64 {
+        if self.actors == 0 {
+            0.0
+        } else {
+            100.0 * self.country as f64 / self.actors as f64
+        }
+    }
+    /// Country + sector accuracy in percent.
+    pub fn country_sector_pct(&self) -> f64 {
+        if self.actors == 0 {
+            0.0
+        } else {
+            100.0 * self.country_sector as f64 / self.actors as f64
+        }
+    }
+}
+
+/// Codes the source and target actors of the PLOVER gold records (JSON array; the record
+/// date is used as the document date) and compares country and sector with the gold ones.
+/// The predicted code of a gold actor is that of the actor with a mention overlapping the
+/// first occurrence of its `actorText`, else the country of an overlapping place or
+/// nationality word.
+pub fn eval_plover(
+    coder: &crate::ActorCoder,
+    json: &str,
+) -> Result<PloverScores, serde_json::Error> {
+    let records: Vec<serde_json::Value> = serde_json::from_str(json)?;
+    let mut s = PloverScores::default();
+    let mut analysis = dyad_core::Analysis::default();
+    let mut out = crate::ActorAnalysis::default();
+    for r in &records {
+        let Some(text) = r.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        let date = r
+            .get("date")
+            .and_then(|d| d.as_str())
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(jiff::civil::date(2000, 1, 1));
+        let doc = dyad_core::Document::new(
+            r.get("id").and_then(|i| i.as_str()).unwrap_or(""),
+            date,
+            text,
+        );
+        crate::tokenize::segment(&doc.text, &mut analysis);
+        coder.analyze(&doc, &analysis, &mut out);
+        for field in ["source", "target"] {
+            let Some(list) = r.get(field).and_then(|v| v.as_array()) else {
+                continue;
+            };
+            for g in list {
+                let Some(at) = g.get("actorText").and_then(|v| v.as_str()) else {
+                    continue;
+                };
+                let Some(pos) = text.find(at) else { continue };
+                let span = Span::new(pos, pos + at.len());
+                let gold_c = g.get("code").and_then(|v| v.as_str()).unwrap_or("");
+                let gold_s = g
+                    .get("sector")
+                    .and_then(|v| v.as_str())
+                    .filter(|x| !x.is_empty());
+                s.actors += 1;
+                let (c, sec) = predicted(&out, span);
+                if c.as_deref() == Some(gold_c) {
+                    s.country += 1;
+                    if sec.as_deref() == gold_s {
+                        s.country_sector += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(s)
+}
+
+fn predicted(out: &crate::ActorAnalysis, span: Span) -> (Option<String>, Option<String>) {
+    // English noun phrases are head-final: of the actors inside the gold phrase ("Russian
+    // Foreign Minister Andrei Kozyrev"), the one whose mention ends last is its head.
+    let best = out
+        .actors
+        .iter()
+        .filter_map(|a| {
+            a.mentions
+                .iter()
+                .filter(|m| m.overlaps(span))
+                .map(|m| m.end)
+                .max()
+                .map(|e| (e, a))
+        })
+        .max_by_key(|(e, _)| *e);
+    if let Some((_, a)) = best {
+        return (a.country.clone(), a.sector.clone());
+    }
+    if let Some(p) = out.places.iter().find(|p| p.span.overlaps(span)) {
+        return (Some(p.country.clone()), None);
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ner() -> Ner {
+        Ner::new(std::sync::Arc::new(crate::gazetteer::Gazetteer::new())).unwrap()
+    }
+
+    #[test]
+    fn conll_lines_written_back_with_a_column() {
+        let input = "-DOCSTART- -X- -X- O\n\nGerman JJ B-NP B-MISC\nofficials NNS I-NP O\nmet VBD B-VP O\nin IN B-PP O\nParis NNP B-NP B-LOC\n. . O O\n\n";
+        let mut out = String::new();
+        tag_conll(&ner(), input, &mut out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), input.lines().count());
+        assert_eq!(lines[0], "-DOCSTART- -X- -X- O");
+        assert_eq!(lines[2], "German JJ B-NP B-MISC B-MISC");
+        assert_eq!(lines[6], "Paris NNP B-NP B-LOC B-LOC");
+        assert!(lines[3].starts_with("officials NNS I-NP O "));
+    }
+
+    #[test]
+    fn conll_scores_by_type() {
+        let input = "German JJ B-NP I-MISC\nofficials NNS I-NP O\nmet VBD B-VP O\nin IN B-PP O\nParis NNP B-NP I-LOC\n. . O O\n";
+        let s = eval_conll(&ner(), input);
+        assert_eq!(s.total(&["LOC"]).tp, 1);
+        assert_eq!(s.total(&["MISC"]).tp, 1);
+        assert!(s.report().contains("overall"));
+    }
+}

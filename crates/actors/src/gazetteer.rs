@@ -1,0 +1,415 @@
+//! The offline gazetteer: GeoNames countries, US states and cities of 15,000+ people
+//! (`data/gazetteer/places.tsv`), dyad's English aliases, landmarks and nationality words.
+//!
+//! Resolution order for a place name: landmark ("the White House" → Washington), then a
+//! country name (always the country), then cities and divisions, filtered by a qualifier
+//! ("Long Beach, California"), then preferring the document's dominant country, then the
+//! largest population.
+use std::collections::HashMap;
+
+const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
+const ALIASES: &str = include_str!("../../../data/gazetteer/aliases.tsv");
+const LANDMARKS: &str = include_str!("../../../data/gazetteer/landmarks.tsv");
+const NATIONALITIES: &str = include_str!("../../../data/gazetteer/nationalities.tsv");
+const NAMES: &str = include_str!("../../../data/actors/phoenix-names.tsv");
+
+/// What kind of place an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum PlaceKind {
+    /// A country or territory with an ISO code.
+    Country,
+    /// A first-level division (state, province).
+    Admin1,
+    /// A populated place.
+    City,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Country, division or city.
+    pub kind: PlaceKind,
+    /// GeoNames primary name.
+    pub name: String,
+    /// ISO 3166 alpha-3 of its country.
+    pub iso3: String,
+    /// GeoNames admin1 code ("CA"), empty for countries.
+    pub admin1_code: String,
+    /// First-level division name when known (US only in the shipped data).
+    pub admin1_name: Option<String>,
+    /// Population (0 when unknown).
+    pub population: u64,
+    /// Latitude, when known.
+    pub lat: Option<f64>,
+    /// Longitude, when known.
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonames_id: u64,
+}
+
+/// A landmark or seat of government that stands for a city (and often for a sector).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Landmark {
+    /// Index of its city in [`Gazetteer::places`].
+    pub place: u32,
+    /// The sector the name stands for by metonymy ("the Pentagon" → MIL), if any.
+    pub sector: Option<String>,
+}
+
+/// Lower-cases and joins words with one space: the key of every name index.
+pub fn key(words: &[&str]) -> String {
+    let mut k = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        k.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    k
+}
+
+/// Folds the common Latin accents so "Brasília" is also found as "Brasilia".
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ý' | 'ÿ' => 'y',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'Í' | 'Î' => 'I',
+            'Ó' | 'Ö' | 'Ø' => 'O',
+            'Ú' | 'Ü' => 'U',
+            'Ç' => 'C',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Splits a name into words the way dyad's tokeniser does for names: on spaces, with a
+/// trailing comma split off ("Washington, D.C." → `Washington , D.C.`).
+pub fn name_words(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for w in name.split_whitespace() {
+        if let Some(stem) = w.strip_suffix(',') {
+            out.push(stem);
+            out.push(",");
+        } else {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// The loaded gazetteer. Build once; lookups take `&self`.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    /// All entries, countries first.
+    pub places: Vec<Place>,
+    names: HashMap<String, Vec<u32>>,
+    landmarks: HashMap<String, Landmark>,
+    nationalities: HashMap<String, String>,
+    countries: HashMap<String, u32>,
+    given: std::collections::HashSet<String>,
+    surnames: std::collections::HashSet<String>,
+    orgs: std::collections::HashSet<String>,
+    /// Longest name in words, to bound phrase lookups.
+    pub max_words: usize,
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Gazetteer {
+    /// Loads the gazetteer compiled into the binary.
+    pub fn new() -> Gazetteer {
+        let mut g = Gazetteer {
+            places: Vec::new(),
+            names: HashMap::new(),
+            landmarks: HashMap::new(),
+            nationalities: HashMap::new(),
+            countries: HashMap::new(),
+            given: Default::default(),
+            surnames: Default::default(),
+            orgs: Default::default(),
+            max_words: 1,
+        };
+        for line in data_lines(PLACES) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 9 {
+                continue;
+            }
+            let kind = match f[0] {
+                "C" => PlaceKind::Country,
+                "A" => PlaceKind::Admin1,
+                _ => PlaceKind::City,
+            };
+            let p = Place {
+                kind,
+                name: f[1].to_string(),
+                iso3: f[2].to_string(),
+                admin1_code: f[3].to_string(),
+                admin1_name: (!f[4].is_empty()).then(|| f[4].to_string()),
+                population: f[5].parse().unwrap_or(0),
+                lat: f[6].parse().ok(),
+                lon: f[7].parse().ok(),
+                geonames_id: f[8].parse().unwrap_or(0),
+            };
+            let idx = g.places.len() as u32;
+            if kind == PlaceKind::Country {
+                g.countries.insert(p.iso3.clone(), idx);
+            }
+            let name = p.name.clone();
+            g.places.push(p);
+            g.add_name(&name, idx);
+        }
+        for line in data_lines(ALIASES) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            if let Some(idx) = g.find(f[1], f[2], f[3]) {
+                g.add_name(f[0], idx);
+            }
+        }
+        for line in data_lines(LANDMARKS) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            if let Some(idx) = g.find("P", f[1], f[2]) {
+                let words = name_words(f[0]);
+                g.max_words = g.max_words.max(words.len());
+                let sector = f.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string());
+                g.landmarks
+                    .insert(key(&words), Landmark { place: idx, sector });
+            }
+        }
+        for line in data_lines(NATIONALITIES) {
+            if let Some((w, c)) = line.split_once('\t') {
+                let words = name_words(w);
+                g.max_words = g.max_words.max(words.len());
+                g.nationalities.insert(key(&words), c.trim().to_string());
+            }
+        }
+        for line in data_lines(NAMES) {
+            let Some((kind, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let words: Vec<&str> = name.split(' ').collect();
+            if kind == "PER" {
+                // Skip titles and nationality words ("AMERICAN PRESIDENT GEORGE BUSH").
+                let core: Vec<&str> = words
+                    .iter()
+                    .copied()
+                    .filter(|w| !crate::corpus::is_title(w) && g.nationality(&[w]).is_none())
+                    .filter(|w| w.len() > 1 && !w.contains('.'))
+                    .collect();
+                if core.len() >= 2 {
+                    g.given.insert(core[0].to_lowercase());
+                    g.surnames.insert(core[core.len() - 1].to_lowercase());
+                }
+            } else if words.len() <= 5 {
+                g.orgs.insert(key(&words));
+            }
+        }
+        g
+    }
+
+    /// Whether a lower-cased word starts a known person name (from the actor dictionaries).
+    pub fn is_given_name(&self, lower: &str) -> bool {
+        self.given.contains(lower)
+    }
+
+    /// Whether a lower-cased word ends a known person name.
+    pub fn is_surname(&self, lower: &str) -> bool {
+        self.surnames.contains(lower)
+    }
+
+    /// Whether `words` is a known organisation name.
+    pub fn is_org(&self, words: &[&str]) -> bool {
+        self.orgs.contains(&key(words))
+    }
+
+    fn add_name(&mut self, name: &str, idx: u32) {
+        let words = name_words(name);
+        self.max_words = self.max_words.max(words.len());
+        let k = key(&words);
+        let folded = fold(&k);
+        for k in [k, folded] {
+            let v = self.names.entry(k).or_default();
+            if !v.contains(&idx) {
+                v.push(idx);
+            }
+        }
+    }
+
+    fn find(&self, kind: &str, name: &str, iso3: &str) -> Option<u32> {
+        let kind = match kind {
+            "C" => PlaceKind::Country,
+            "A" => PlaceKind::Admin1,
+            _ => PlaceKind::City,
+        };
+        let k = key(&name_words(name));
+        self.names
+            .get(&k)?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = &self.places[i as usize];
+                p.kind == kind && p.iso3 == iso3
+            })
+            .max_by_key(|&i| self.places[i as usize].population)
+    }
+
+    /// Entries whose name or alias is exactly `words` (case-insensitive).
+    pub fn candidates(&self, words: &[&str]) -> &[u32] {
+        self.names
+            .get(&key(words))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The landmark named `words` ("White House", "the Kremlin").
+    pub fn landmark(&self, words: &[&str]) -> Option<&Landmark> {
+        self.landmarks.get(&key(words))
+    }
+
+    /// The country (ISO3 or PLOVER group code) of a nationality word ("Hungarian" → HUN).
+    pub fn nationality(&self, words: &[&str]) -> Option<&str> {
+        self.nationalities.get(&key(words)).map(String::as_str)
+    }
+
+    /// The country entry of an ISO3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Place> {
+        self.countries.get(iso3).map(|&i| &self.places[i as usize])
+    }
+
+    /// Whether `words` is a country name or alias.
+    pub fn is_country(&self, words: &[&str]) -> bool {
+        self.candidates(words)
+            .iter()
+            .any(|&i| self.places[i as usize].kind == PlaceKind::Country)
+    }
+
+    /// Resolves a place name. `qualifier` is a following ", X" (a division or country name);
+    /// `doc_country` the document's dominant country.
+    pub fn resolve(
+        &self,
+        words: &[&str],
+        qualifier: Option<&[&str]>,
+        doc_country: Option<&str>,
+    ) -> Option<u32> {
+        if let Some(l) = self.landmark(words) {
+            return Some(l.place);
+        }
+        let cands = self.candidates(words);
+        if cands.is_empty() {
+            return None;
+        }
+        // A country name is always the country.
+        if let Some(&c) = cands
+            .iter()
+            .find(|&&i| self.places[i as usize].kind == PlaceKind::Country)
+        {
+            return Some(c);
+        }
+        let mut pool: Vec<u32> = cands.to_vec();
+        if let Some(q) = qualifier {
+            let qk = key(q);
+            let q_country = self
+                .candidates(q)
+                .iter()
+                .map(|&i| &self.places[i as usize])
+                .find(|p| p.kind == PlaceKind::Country)
+                .map(|p| p.iso3.clone());
+            let matching: Vec<u32> = pool
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let p = &self.places[i as usize];
+                    p.admin1_name.as_deref().map(str::to_lowercase).as_deref() == Some(&qk)
+                        || p.admin1_code.eq_ignore_ascii_case(&qk)
+                        || q_country.as_deref() == Some(p.iso3.as_str())
+                })
+                .collect();
+            if !matching.is_empty() {
+                pool = matching;
+            }
+        }
+        if let Some(dc) = doc_country {
+            let local: Vec<u32> = pool
+                .iter()
+                .copied()
+                .filter(|&i| self.places[i as usize].iso3 == dc)
+                .collect();
+            if !local.is_empty() {
+                pool = local;
+            }
+        }
+        // Population prior; divisions carry none, so a city of the same name wins unless
+        // it is tiny (a state is far more often meant than a town of 20,000).
+        pool.into_iter().max_by_key(|&i| {
+            let p = &self.places[i as usize];
+            match p.kind {
+                PlaceKind::Admin1 => 500_000,
+                _ => p.population,
+            }
+        })
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(g: &Gazetteer, i: Option<u32>) -> (String, String) {
+        let p = &g.places[i.expect("resolved") as usize];
+        (p.name.clone(), p.iso3.clone())
+    }
+
+    #[test]
+    fn resolution() {
+        let g = Gazetteer::new();
+        assert!(g.places.len() > 30_000);
+        let r = |w: &str| name(&g, g.resolve(&name_words(w), None, None));
+        assert_eq!(r("China"), ("China".into(), "CHN".into()));
+        assert_eq!(r("Georgia"), ("Georgia".into(), "GEO".into()));
+        assert_eq!(r("New York"), ("New York City".into(), "USA".into()));
+        assert_eq!(r("the White House"), ("Washington".into(), "USA".into()));
+        assert_eq!(r("Kremlin"), ("Moscow".into(), "RUS".into()));
+        assert_eq!(r("Downing Street").1, "GBR");
+        assert_eq!(r("U.S."), ("United States".into(), "USA".into()));
+        assert_eq!(r("Brasilia").1, "BRA");
+        let lb = g.resolve(&["Long", "Beach"], Some(&["California"]), None);
+        let p = &g.places[lb.unwrap() as usize];
+        assert_eq!((p.iso3.as_str(), p.admin1_code.as_str()), ("USA", "CA"));
+        let lb = g.resolve(&["Long", "Beach"], Some(&["CA"]), None);
+        assert_eq!(g.places[lb.unwrap() as usize].admin1_code, "CA");
+        // Without a qualifier the population prior picks the California city too.
+        let lb = g.resolve(&["Long", "Beach"], None, None);
+        assert_eq!(g.places[lb.unwrap() as usize].admin1_code, "CA");
+        // Document context: London in a Canadian story.
+        let l = g.resolve(&["London"], None, Some("CAN"));
+        assert_eq!(g.places[l.unwrap() as usize].iso3, "CAN");
+        assert_eq!(name(&g, g.resolve(&["London"], None, None)).1, "GBR");
+        assert_eq!(g.nationality(&["Hungarian"]), Some("HUN"));
+        assert_eq!(
+            g.landmark(&["the", "Pentagon"]).unwrap().sector.as_deref(),
+            Some("MIL")
+        );
+    }
+}

@@ -1,0 +1,784 @@
+//! Named-entity tagger: a greedy left-to-right averaged perceptron over IOB2 tags.
+//!
+//! It needs only words (no part of speech): lower-cased word, shape, affixes, two words either
+//! side, the previous two predicted tags, the sentence's capitalisation (headlines are title
+//! case), the position in a run of capitalised words, and gazetteer membership (country,
+//! division, city, landmark, nationality). Features are hashed (FNV-1a, 64 bits) so tagging
+//! allocates nothing per feature; the model file stores hashes and weights.
+use crate::gazetteer::{Gazetteer, PlaceKind, key};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+/// Tags in model order.
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+const NL: usize = LABELS.len();
+
+/// Model file format version (first header line).
+pub const FORMAT: &str = "dyad-ner 1";
+
+/// The committed model.
+const MODEL: &str = include_str!("../models/ner.model");
+
+/// A fault in a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Not a dyad NER model, or another version.
+    #[error("not a {FORMAT} model")]
+    Format,
+    /// A line that does not parse.
+    #[error("model line {0}: bad weights")]
+    Line(usize),
+    /// The file could not be read or written.
+    #[error("model file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+type FeatMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Word shape with runs collapsed: `Xx`, `X.X.`, `dd`, `Xx-Xx`.
+fn shape(w: &str, out: &mut String) {
+    let mut last = '\0';
+    let mut run = 0;
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        out.push(s);
+        last = s;
+    }
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Document-level evidence about each word type, read from the whole document's text
+/// before tagging (the same in training and tagging): whether it also occurs in lower case,
+/// capitalised inside a sentence, or right after a title or a known given name. A name at the
+/// start of a sentence ("Dvořák displayed…") is thereby recognised from its other mentions.
+#[derive(Debug, Default, Clone)]
+pub struct DocCtx {
+    flags: HashMap<String, u8>,
+}
+
+const D_LOWER: u8 = 1;
+const D_CAPMID: u8 = 2;
+const D_AFTERNAME: u8 = 4;
+
+impl DocCtx {
+    /// Builds the evidence from all sentences of a document.
+    pub fn build<'a>(
+        gaz: &Gazetteer,
+        sentences: impl IntoIterator<Item = &'a [&'a str]>,
+    ) -> DocCtx {
+        let mut flags: HashMap<String, u8> = HashMap::new();
+        for words in sentences {
+            for (i, w) in words.iter().enumerate() {
+                if !w.chars().next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                let mut f = 0;
+                if !is_cap(w) {
+                    f |= D_LOWER;
+                } else if i > 0 {
+                    let prev = words[i - 1];
+                    if prev.chars().next().is_some_and(char::is_alphanumeric) || prev == "," {
+                        f |= D_CAPMID;
+                    }
+                    if crate::corpus::is_title(prev)
+                        || (is_cap(prev) && gaz.is_given_name(&prev.to_lowercase()))
+                    {
+                        f |= D_AFTERNAME;
+                    }
+                }
+                *flags.entry(w.to_lowercase()).or_default() |= f;
+            }
+        }
+        DocCtx { flags }
+    }
+
+    fn get(&self, lower: &str) -> u8 {
+        self.flags.get(lower).copied().unwrap_or(0)
+    }
+}
+
+/// Per-sentence context the features read.
+struct SentCtx {
+    doc: Vec<u8>,
+    lower: Vec<String>,
+    names: Vec<&'static str>,
+    shapes: Vec<String>,
+    gaz: Vec<&'static str>,
+    caprun: Vec<&'static str>,
+    titlecase: bool,
+}
+
+fn gazetteer_tags(g: &Gazetteer, words: &[&str], out: &mut Vec<&'static str>) {
+    out.clear();
+    out.resize(words.len(), "-");
+    let max = g.max_words.min(5);
+    let mut i = 0;
+    while i < words.len() {
+        let mut hit = None;
+        if is_cap(words[i]) && words[i] != "The" {
+            for len in (1..=max.min(words.len() - i)).rev() {
+                let ws = &words[i..i + len];
+                if len > 1 && !is_cap(ws[len - 1]) {
+                    continue;
+                }
+                let tag = if g.landmark(ws).is_some() {
+                    Some("L")
+                } else if g.nationality(ws).is_some() {
+                    Some("N")
+                } else {
+                    let c = g.candidates(ws);
+                    if c.is_empty() {
+                        g.is_org(ws).then_some("O")
+                    } else {
+                        let kinds = c.iter().map(|&k| g.places[k as usize].kind);
+                        let mut best = "P";
+                        for k in kinds {
+                            match k {
+                                PlaceKind::Country => best = "C",
+                                PlaceKind::Admin1 if best != "C" => best = "A",
+                                _ => {}
+                            }
+                        }
+                        Some(best)
+                    }
+                };
+                if let Some(t) = tag {
+                    hit = Some((len, t));
+                    break;
+                }
+            }
+        }
+        match hit {
+            Some((len, t)) => {
+                out[i] = match t {
+                    "L" => "L-B",
+                    "N" => "N-B",
+                    "C" => "C-B",
+                    "A" => "A-B",
+                    "O" => "O-B",
+                    _ => "P-B",
+                };
+                for o in &mut out[i + 1..i + len] {
+                    *o = match t {
+                        "L" => "L-I",
+                        "N" => "N-I",
+                        "C" => "C-I",
+                        "A" => "A-I",
+                        "O" => "O-I",
+                        _ => "P-I",
+                    };
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+impl SentCtx {
+    fn new(g: &Gazetteer, words: &[&str], doc: &DocCtx) -> SentCtx {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let docf = lower.iter().map(|l| doc.get(l)).collect();
+        let shapes = words
+            .iter()
+            .map(|w| {
+                let mut s = String::new();
+                shape(w, &mut s);
+                s
+            })
+            .collect();
+        let mut gaz = Vec::new();
+        gazetteer_tags(g, words, &mut gaz);
+        let alpha: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.len() > 3)
+            .collect();
+        let caps = alpha.iter().filter(|w| is_cap(w)).count();
+        let titlecase = alpha.len() >= 3 && caps * 10 >= alpha.len() * 7;
+        let caprun = (0..words.len())
+            .map(|i| {
+                let c = is_cap(words[i]);
+                let pc = i > 0 && is_cap(words[i - 1]);
+                let nc = i + 1 < words.len() && is_cap(words[i + 1]);
+                match (c, pc, nc) {
+                    (false, _, _) => "-",
+                    (true, false, false) => "S",
+                    (true, false, true) => "B",
+                    (true, true, true) => "I",
+                    (true, true, false) => "E",
+                }
+            })
+            .collect();
+        let names = words
+            .iter()
+            .zip(&lower)
+            .map(
+                |(w, l)| match (is_cap(w), g.is_given_name(l), g.is_surname(l)) {
+                    (false, _, _) => "-",
+                    (true, true, true) => "GS",
+                    (true, true, false) => "G",
+                    (true, false, true) => "S",
+                    _ => "-",
+                },
+            )
+            .collect();
+        SentCtx {
+            doc: docf,
+            lower,
+            names,
+            shapes,
+            gaz,
+            caprun,
+            titlecase,
+        }
+    }
+}
+
+/// Hashes the features of word `i` given the two previous tags into `out`.
+fn features(
+    cx: &SentCtx,
+    words: &[&str],
+    i: usize,
+    p1: usize,
+    p2: usize,
+    buf: &mut String,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let n = words.len();
+    let lw = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else if j as usize >= n {
+            "</s>"
+        } else {
+            &cx.lower[j as usize]
+        }
+    };
+    let sh = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            "_"
+        } else {
+            &cx.shapes[j as usize]
+        }
+    };
+    let gz = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            "_"
+        } else {
+            cx.gaz[j as usize]
+        }
+    };
+    let w = &cx.lower[i];
+    let mut push = |parts: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(parts);
+        out.push(fnv(buf.as_bytes()));
+    };
+    push(format_args!("b"));
+    push(format_args!("w={w}"));
+    // The cased form separates "New" (in names) from "new".
+    push(format_args!("wc={}", words[i]));
+    if i + 1 < n {
+        push(format_args!("wcn={}|{}", words[i], words[i + 1]));
+    }
+    if i > 0 {
+        push(format_args!("wcp={}|{}", words[i - 1], words[i]));
+    }
+    push(format_args!("s={}", sh(0)));
+    let chars: Vec<char> = w.chars().collect();
+    for k in 2..=4usize {
+        if chars.len() > k {
+            let suf: String = chars[chars.len() - k..].iter().collect();
+            push(format_args!("suf{k}={suf}"));
+        }
+    }
+    for k in 1..=3usize {
+        if chars.len() > k {
+            let pre: String = chars[..k].iter().collect();
+            push(format_args!("pre{k}={pre}"));
+        }
+    }
+    push(format_args!("w-1={}", lw(-1)));
+    push(format_args!("w+1={}", lw(1)));
+    push(format_args!("w-2={}", lw(-2)));
+    push(format_args!("w+2={}", lw(2)));
+    push(format_args!("w-1w={}|{w}", lw(-1)));
+    push(format_args!("ww+1={w}|{}", lw(1)));
+    push(format_args!("s-1={}", sh(-1)));
+    push(format_args!("s+1={}", sh(1)));
+    push(format_args!("s-1s+1={}|{}|{}", sh(-1), sh(0), sh(1)));
+    push(format_args!("t-1={}", LABELS[p1]));
+    push(format_args!("t-2t-1={}|{}", LABELS[p2], LABELS[p1]));
+    push(format_args!("t-1w={}|{w}", LABELS[p1]));
+    push(format_args!("t-1s={}|{}", LABELS[p1], sh(0)));
+    push(format_args!("g={}", gz(0)));
+    push(format_args!("g-1={}", gz(-1)));
+    push(format_args!("g+1={}", gz(1)));
+    push(format_args!("gt-1={}|{}", gz(0), LABELS[p1]));
+    let nm = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            "_"
+        } else {
+            cx.names[j as usize]
+        }
+    };
+    push(format_args!("n={}", nm(0)));
+    push(format_args!("d={}|{}", cx.doc[i], cx.caprun[i]));
+    push(format_args!("dn={}|{}", cx.doc[i], nm(0)));
+    if i == 0 {
+        push(format_args!("d0={}|{}", cx.doc[i], sh(0)));
+    }
+    push(format_args!("n-1n={}|{}", nm(-1), nm(0)));
+    push(format_args!("nn+1={}|{}", nm(0), nm(1)));
+    push(format_args!("cr={}|tc={}", cx.caprun[i], cx.titlecase));
+    push(format_args!("crs={}|{}", cx.caprun[i], sh(0)));
+    if i == 0 {
+        push(format_args!("first|{}", sh(0)));
+        push(format_args!("firstw={w}"));
+    }
+    if cx.titlecase {
+        push(format_args!("tcw={w}"));
+    }
+    if crate::corpus::is_title(words[i]) {
+        push(format_args!("title"));
+    }
+    if i > 0 && crate::corpus::is_title(words[i - 1]) {
+        push(format_args!("title-1|{}", sh(0)));
+    }
+}
+
+/// Whether tag `t` may follow tag `prev` in IOB2.
+fn allowed(prev: usize, t: usize) -> bool {
+    // I-X (odd-even pairs: 2 follows 1 or 2, 4 follows 3 or 4, …).
+    if t == 0 || t % 2 == 1 {
+        return true;
+    }
+    prev == t || prev == t - 1
+}
+
+/// The tagger. Cheap to share (`Arc` inside); build once.
+#[derive(Clone)]
+pub struct Ner {
+    weights: Arc<Vec<f32>>,
+    index: Arc<FeatMap>,
+    gaz: Arc<Gazetteer>,
+    /// The model header lines (without `#`).
+    pub header: Arc<Vec<String>>,
+}
+
+impl std::fmt::Debug for Ner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ner")
+            .field("features", &self.index.len())
+            .finish()
+    }
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub struct NerScratch {
+    buf: String,
+    feats: Vec<u64>,
+}
+
+impl Ner {
+    /// The committed model with the given gazetteer.
+    pub fn new(gaz: Arc<Gazetteer>) -> Result<Ner, ModelError> {
+        Ner::from_text(MODEL, gaz)
+    }
+
+    /// Reads a model from its text.
+    pub fn from_text(text: &str, gaz: Arc<Gazetteer>) -> Result<Ner, ModelError> {
+        let mut lines = text.lines();
+        if lines.next().map(|l| l.trim_start_matches("# ")) != Some(FORMAT) {
+            return Err(ModelError::Format);
+        }
+        let mut header = Vec::new();
+        let mut index = FeatMap::default();
+        let mut weights = Vec::new();
+        for (no, line) in lines.enumerate() {
+            if let Some(h) = line.strip_prefix('#') {
+                header.push(h.trim().to_string());
+                continue;
+            }
+            let (h, ws) = line.split_once('\t').ok_or(ModelError::Line(no + 2))?;
+            let h = u64::from_str_radix(h, 16).map_err(|_| ModelError::Line(no + 2))?;
+            let row = weights.len();
+            weights.resize(row + NL, 0.0);
+            for part in ws.split(' ') {
+                let (l, v) = part.split_once(':').ok_or(ModelError::Line(no + 2))?;
+                let l: usize = l.parse().map_err(|_| ModelError::Line(no + 2))?;
+                let v: f32 = v.parse().map_err(|_| ModelError::Line(no + 2))?;
+                if l >= NL {
+                    return Err(ModelError::Line(no + 2));
+                }
+                weights[row + l] = v;
+            }
+            index.insert(h, (row / NL) as u32);
+        }
+        Ok(Ner {
+            weights: Arc::new(weights),
+            index: Arc::new(index),
+            gaz,
+            header: Arc::new(header),
+        })
+    }
+
+    /// The gazetteer the features use.
+    pub fn gazetteer(&self) -> &Arc<Gazetteer> {
+        &self.gaz
+    }
+
+    /// Tags one sentence; `out` receives one index into [`LABELS`] per word.
+    pub fn tag(
+        &self,
+        words: &[&str],
+        doc: &DocCtx,
+        scratch: &mut NerScratch,
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        if words.is_empty() {
+            return;
+        }
+        let cx = SentCtx::new(&self.gaz, words, doc);
+        let (mut p1, mut p2) = (0, 0);
+        for i in 0..words.len() {
+            features(&cx, words, i, p1, p2, &mut scratch.buf, &mut scratch.feats);
+            let mut scores = [0f32; NL];
+            for f in &scratch.feats {
+                if let Some(&r) = self.index.get(f) {
+                    let row = &self.weights[r as usize * NL..r as usize * NL + NL];
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += w;
+                    }
+                }
+            }
+            let best = (0..NL)
+                .filter(|&t| allowed(p1, t))
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(0);
+            out.push(best);
+            p2 = p1;
+            p1 = best;
+        }
+        // A lone all-capital acronym the model filed as MISC is, in news, nearly always an
+        // organisation (EADS, RAF, GAO): GUM's MISC mixes them with works and events.
+        for i in 0..out.len() {
+            let next_i = out.get(i + 1) == Some(&8);
+            let w = words[i];
+            if out[i] == 7
+                && !next_i
+                && (2..=6).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase())
+            {
+                out[i] = 3;
+            }
+        }
+    }
+
+    /// Tags one sentence and returns IOB2 strings.
+    pub fn tag_strings(&self, words: &[&str]) -> Vec<&'static str> {
+        let mut s = NerScratch::default();
+        let mut out = Vec::new();
+        let doc = DocCtx::build(&self.gaz, [words]);
+        self.tag(words, &doc, &mut s, &mut out);
+        out.into_iter().map(|t| LABELS[t]).collect()
+    }
+}
+
+/// Averaged-perceptron trainer.
+pub struct Trainer {
+    gaz: Arc<Gazetteer>,
+    counts: FeatMap,
+    min_count: u32,
+    index: FeatMap,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u64>,
+    step: u64,
+}
+
+impl Trainer {
+    /// An empty model.
+    pub fn new(gaz: Arc<Gazetteer>) -> Trainer {
+        Trainer {
+            gaz,
+            counts: FeatMap::default(),
+            min_count: 1,
+            index: FeatMap::default(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            step: 0,
+        }
+    }
+
+    /// Counts the features of the training data (with gold history, as training sees them)
+    /// and makes features seen fewer than `min_count` times inert: rare features let the
+    /// perceptron memorise single sentences.
+    pub fn prune_rare(
+        &mut self,
+        data: &[(Vec<&str>, Vec<usize>, usize)],
+        docs: &[DocCtx],
+        min_count: u32,
+    ) {
+        let mut buf = String::new();
+        let mut feats = Vec::new();
+        for (words, gold, d) in data {
+            let cx = SentCtx::new(&self.gaz, words, &docs[*d]);
+            let (mut p1, mut p2) = (0, 0);
+            for (i, &g) in gold.iter().enumerate().take(words.len()) {
+                features(&cx, words, i, p1, p2, &mut buf, &mut feats);
+                for f in &feats {
+                    *self.counts.entry(*f).or_default() += 1;
+                }
+                p2 = p1;
+                p1 = g;
+            }
+        }
+        self.min_count = min_count;
+    }
+
+    fn row(&mut self, f: u64) -> usize {
+        let next = self.index.len() as u32;
+        let r = *self.index.entry(f).or_insert(next) as usize;
+        if r * NL >= self.w.len() {
+            self.w.resize((r + 1) * NL, 0.0);
+            self.total.resize((r + 1) * NL, 0.0);
+            self.stamp.resize((r + 1) * NL, 0);
+        }
+        r
+    }
+
+    fn bump(&mut self, r: usize, l: usize, d: f32) {
+        let k = r * NL + l;
+        self.total[k] += (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
+        self.stamp[k] = self.step;
+        self.w[k] += d;
+    }
+
+    /// One pass over the sentences (in the given order); returns the number of word errors.
+    /// `data` holds (words, gold tags, index into `docs`).
+    pub fn epoch(&mut self, data: &[(Vec<&str>, Vec<usize>, usize)], docs: &[DocCtx]) -> usize {
+        let mut errors = 0;
+        let mut buf = String::new();
+        let mut feats = Vec::new();
+        for (words, gold, d) in data {
+            let cx = SentCtx::new(&self.gaz, words, &docs[*d]);
+            let (mut p1, mut p2) = (0, 0);
+            for (i, &g) in gold.iter().enumerate().take(words.len()) {
+                self.step += 1;
+                features(&cx, words, i, p1, p2, &mut buf, &mut feats);
+                let mut scores = [0f32; NL];
+                for f in &feats {
+                    if let Some(&r) = self.index.get(f) {
+                        for (l, s) in scores.iter_mut().enumerate() {
+                            *s += self.w[r as usize * NL + l];
+                        }
+                    }
+                }
+                let guess = (0..NL)
+                    .filter(|&t| allowed(p1, t))
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                    .unwrap_or(0);
+                if guess != g {
+                    errors += 1;
+                    if self.min_count > 1 {
+                        let (counts, min) = (&self.counts, self.min_count);
+                        feats.retain(|f| counts.get(f).is_some_and(|&c| c >= min));
+                    }
+                    for f in feats.clone() {
+                        let r = self.row(f);
+                        self.bump(r, g, 1.0);
+                        self.bump(r, guess, -1.0);
+                    }
+                }
+                p2 = p1;
+                // Condition on the gold history (teacher forcing): on GUM dev and MEANTIME it
+                // beat conditioning on the prediction (65.1 vs 64.2, 36.2 vs 33.7 F1).
+                p1 = g;
+            }
+        }
+        errors
+    }
+
+    /// The averaged model as a tagger; weights below `prune` in absolute value are dropped.
+    pub fn averaged(&self, prune: f32) -> Ner {
+        let mut index = FeatMap::default();
+        let mut weights = Vec::new();
+        for (&f, &r) in &self.index {
+            let r = r as usize;
+            let row: Vec<f32> = (0..NL)
+                .map(|l| {
+                    let k = r * NL + l;
+                    let tot = self.total[k] + (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
+                    // Averages of rarely updated features are tiny; the tag choice is
+                    // scale-free, so store them per thousand steps, rounded to 0.001.
+                    let v = (1000.0 * tot / self.step.max(1) as f64) as f32;
+                    if v.abs() < prune {
+                        0.0
+                    } else {
+                        (v * 1000.0).round() / 1000.0
+                    }
+                })
+                .collect();
+            if row.iter().any(|&v| v != 0.0) {
+                index.insert(f, (weights.len() / NL) as u32);
+                weights.extend(row);
+            }
+        }
+        Ner {
+            weights: Arc::new(weights),
+            index: Arc::new(index),
+            gaz: self.gaz.clone(),
+            header: Arc::new(Vec::new()),
+        }
+    }
+}
+
+impl Ner {
+    /// Writes the model with the given header lines; rows sorted by hash so the file is
+    /// reproducible.
+    pub fn to_text(&self, header: &[String]) -> String {
+        let mut s = format!("# {FORMAT}\n");
+        for h in header {
+            let _ = writeln!(s, "# {h}");
+        }
+        let mut rows: Vec<(&u64, &u32)> = self.index.iter().collect();
+        rows.sort();
+        for (h, &r) in rows {
+            let _ = write!(s, "{h:016x}\t");
+            let mut first = true;
+            for l in 0..NL {
+                let v = self.weights[r as usize * NL + l];
+                if v != 0.0 {
+                    if !first {
+                        s.push(' ');
+                    }
+                    first = false;
+                    let _ = write!(s, "{l}:{v}");
+                }
+            }
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// Converts IOB2 strings to label indices (unknown types become `O`).
+pub fn label_ids(tags: &[String]) -> Vec<usize> {
+    tags.iter()
+        .map(|t| LABELS.iter().position(|l| l == t).unwrap_or(0))
+        .collect()
+}
+
+/// The key of a word sequence, as the gazetteer indexes it (re-exported for callers that
+/// look up tagged spans).
+pub fn span_key(words: &[&str]) -> String {
+    key(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let mut s = String::new();
+        shape("McDonald's", &mut s);
+        assert_eq!(s, "XxXxx'x");
+        s.clear();
+        shape("U.S.", &mut s);
+        assert_eq!(s, "X.X.");
+        s.clear();
+        shape("2026", &mut s);
+        assert_eq!(s, "dd");
+    }
+
+    #[test]
+    fn iob2_constraint() {
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
+        assert!(allowed(4, 5) && allowed(0, 0));
+    }
+
+    #[test]
+    fn learns_toy_data() {
+        let gaz = Arc::new(Gazetteer::new());
+        let mut t = Trainer::new(gaz.clone());
+        let data: Vec<(Vec<&str>, Vec<usize>, usize)> = vec![
+            (
+                vec!["Zorblat", "Quux", "visited", "Paris", "."],
+                vec![1, 2, 0, 5, 0],
+                0,
+            ),
+            (
+                vec!["Acme", "Corp", "hired", "Zorblat", "Quux", "."],
+                vec![3, 4, 0, 1, 2, 0],
+                0,
+            ),
+        ];
+        let docs = vec![DocCtx::build(&gaz, data.iter().map(|d| d.0.as_slice()))];
+        for _ in 0..10 {
+            t.epoch(&data, &docs);
+        }
+        let ner = t.averaged(0.0);
+        let text = ner.to_text(&["test".into()]);
+        let back = Ner::from_text(&text, gaz).unwrap();
+        assert_eq!(
+            back.tag_strings(&["Zorblat", "Quux", "visited", "Paris", "."]),
+            ["B-PER", "I-PER", "O", "B-LOC", "O"]
+        );
+        assert_eq!(back.header[0], "test");
+    }
+}
