@@ -182,7 +182,10 @@ fn output_file_and_jobs_give_identical_results() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["segment", "code", "demo", "bench", "timex", "ingest", "query", "timeline", "export", "serve"] {
+    for cmd in [
+        "segment", "code", "demo", "bench", "timex", "ingest", "query", "timeline", "export",
+        "serve",
+    ] {
         let out = dyad().args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success());
         let help = String::from_utf8(out.stdout).unwrap();
@@ -196,7 +199,11 @@ fn every_command_has_help_with_an_example() {
 #[test]
 fn demo_runs_without_serving() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dyad().args(["demo", "--no-serve", "--db"]).arg(dir.path().join("demo.db")).output().unwrap();
+    let out = dyad()
+        .args(["demo", "--no-serve", "--db"])
+        .arg(dir.path().join("demo.db"))
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",
