@@ -34,6 +34,20 @@ pub enum Command {
     ///
     /// Example: dyad bench examples/corpus --min-mb 50
     Bench(BenchArgs),
+    /// Tag, lemmatise and parse into CoNLL-U (Universal Dependencies), with dyad's own
+    /// segmentation, or keeping the tokenisation of CoNLL-U input.
+    ///
+    /// Example: dyad parse ../shared/seed/000_e76430650e841a56.txt
+    Parse(ParseArgs),
+    /// Describe the committed models: format version, training data, date, dev and test scores.
+    ///
+    /// Example: dyad models
+    Models,
+    /// Train a model from the open corpora (seeded and reproducible).
+    ///
+    /// Example: dyad train syntax --data ../shared/data/ud-english
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Find temporal expressions (TIMEX3) and normalise them against each report's date.
     ///
     /// Example: dyad timex ../shared/seed/000_e76430650e841a56.txt
@@ -70,6 +84,67 @@ pub enum Command {
     /// Example: dyad eval timeml --meantime ../shared/data/meantime-en
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Documents (seed/plain text, JSONL, directories, `-`), or CoNLL-U files with `--input conllu`.
+    ///
+    /// Example: dyad parse --input conllu ../shared/data/ud-english/en_ewt-ud-test.conllu
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// `text` (documents, segmented by dyad; JSONL recognised) or `conllu` (tokenisation kept).
+    ///
+    /// Example: --input conllu
+    #[arg(long, value_enum, default_value_t = ParseInput::Text)]
+    pub input: ParseInput,
+    /// Write to FILE instead of standard output.
+    ///
+    /// Example: -o parsed.conllu
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report date for plain text files without one (text input).
+    ///
+    /// Example: --date 2026-02-26
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ParseInput {
+    /// Documents, segmented by dyad.
+    Text,
+    /// JSON Lines documents (same as text; kept for clarity).
+    Jsonl,
+    /// Pre-tokenised CoNLL-U.
+    Conllu,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// The tagger, lemmatiser and parser on UD English EWT + GUM CC-BY train (dev sets for
+    /// early stopping only); about 15 minutes on 2 cores.
+    ///
+    /// Example: dyad train syntax --data ../shared/data/ud-english --out crates/syntax/models/syntax.dsm
+    Syntax(TrainSyntaxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainSyntaxArgs {
+    /// Folder with en_ewt-ud-*.conllu and en_gum-ccby-*.conllu.
+    ///
+    /// Example: --data ../shared/data/ud-english
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/ud-english")]
+    pub data: PathBuf,
+    /// Where to write the model.
+    ///
+    /// Example: --out /tmp/syntax.dsm
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "crates/syntax/models/syntax.dsm"
+    )]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +212,11 @@ pub enum EvalCommand {
     ///
     /// Example: dyad eval conll eng.testb
     Conll(EvalFileArgs),
+    /// UD scoring with gold tokenisation: UPOS, XPOS, lemma, UAS, LAS (universal relation)
+    /// and full-label LAS; per-genre rows for GUM; `--detail` adds a per-relation table.
+    ///
+    /// Example: dyad eval ud ../shared/data/ud-english/en_ewt-ud-test.conllu
+    Ud(EvalUdArgs),
     /// NER on the GUM CC-BY test split (named person, place, organisation mentions).
     ///
     /// Example: dyad eval ner-gum ../shared/data/ud-english/en_gum-ccby-test.conllu
@@ -145,6 +225,23 @@ pub enum EvalCommand {
     ///
     /// Example: dyad eval ner-meantime ../shared/data/meantime-en/intra_cross-doc_annotation
     NerMeantime(EvalFileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalUdArgs {
+    /// Gold CoNLL-U.
+    #[arg(value_name = "GOLD")]
+    pub gold: PathBuf,
+    /// System CoNLL-U with the same tokens; without it dyad parses the gold words itself.
+    ///
+    /// Example: --system parsed.conllu
+    #[arg(long, value_name = "SYS")]
+    pub system: Option<PathBuf>,
+    /// Add the per-relation error table.
+    ///
+    /// Example: --detail
+    #[arg(long)]
+    pub detail: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,10 @@
 //! The `dyad` command: parses arguments and glues the stage crates together.
 
+#[macro_use]
+mod output;
 mod cli;
 mod cmd;
 mod input;
-mod output;
 mod pipeline;
 
 use clap::Parser;

@@ -25,3 +25,13 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
             || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }
+
+/// `println!` that returns the write error instead of panicking, so a closed pipe downstream
+/// (`dyad eval … | head`) ends the command cleanly through [`is_broken_pipe`].
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($t)*)?;
+    }};
+}

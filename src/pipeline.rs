@@ -13,6 +13,7 @@ pub struct Pipeline {
     segmenter: Segmenter,
     times: Option<TimeTagger>,
     events: Option<DocumentCoder>,
+    actors: Option<dyad_actors::ActorCoder>,
 }
 
 /// How far a command needs the pipeline to go: later stages cost start-up time (the event
@@ -56,10 +57,16 @@ impl Pipeline {
             None
         };
         let times = (last >= Stage::Time).then(TimeTagger::new);
+        let actors = if last >= Stage::Events {
+            Some(dyad_actors::ActorCoder::new()?)
+        } else {
+            None
+        };
         Ok(Pipeline {
             segmenter: Segmenter::new(),
             times,
             events,
+            actors,
         })
     }
 
@@ -73,6 +80,15 @@ impl Pipeline {
         let mut events = Vec::new();
         if let Some(e) = &self.events {
             e.code(doc, &analysis, &mut events);
+        }
+        if let Some(coder) = &self.actors
+            && !events.is_empty()
+        {
+            let mut found = dyad_actors::ActorAnalysis::default();
+            coder.analyze(doc, &analysis, &mut found);
+            dyad_events::assemble::complete_participants(&mut events, &|span| {
+                known_actor(&found, span)
+            });
         }
         Processed { analysis, events }
     }
@@ -104,6 +120,34 @@ impl Pipeline {
         progress.finish();
         Ok(())
     }
+}
+
+/// The actor a participant's words refer to: of the actors with a mention inside the span,
+/// the one mentioned last in it (English noun phrases end in their head: "New York City
+/// Mayor Zohran Mamdani" is Mamdani, not New York).
+fn known_actor(
+    found: &dyad_actors::ActorAnalysis,
+    span: dyad_core::Span,
+) -> Option<dyad_events::assemble::KnownActor> {
+    let a = found
+        .actors
+        .iter()
+        .filter_map(|a| {
+            a.mentions
+                .iter()
+                .filter(|m| m.overlaps(span))
+                .map(|m| m.end)
+                .max()
+                .map(|end| (end, a))
+        })
+        .max_by_key(|&(end, _)| end)?
+        .1;
+    Some(dyad_events::assemble::KnownActor {
+        name: a.name.clone(),
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+        code: a.code.clone(),
+    })
 }
 
 impl Pipeline {

@@ -19,7 +19,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let docs = repeat_to(&base, args.min_mb * 1_000_000);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let cores = rayon::current_num_threads();
-    println!(
+    crate::outln!(
         "corpus: {} documents ({} distinct), {:.1} MB; {} cores",
         docs.len(),
         base.len(),
@@ -151,8 +151,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     );
     anyhow::ensure!(serial == parallel, "parallel coding gave different records");
     let events: usize = serial.iter().map(Vec::len).sum();
-    println!("counts: {sentences} sentences, {tokens} tokens, {timexes} timexes, {events} events");
-    println!(
+    crate::outln!(
+        "counts: {sentences} sentences, {tokens} tokens, {timexes} timexes, {events} events"
+    );
+    crate::outln!(
         "peak memory: {}",
         peak_memory().unwrap_or_else(|| "unknown".into())
     );

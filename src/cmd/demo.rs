@@ -35,7 +35,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     if args.no_serve {
         return Ok(code);
     }
-    println!(
+    crate::outln!(
         "\nserving the dashboard at http://{}/ (Ctrl-C stops)",
         args.addr
     );
@@ -63,24 +63,24 @@ fn summary(db: &std::path::Path, elapsed: std::time::Duration) -> anyhow::Result
         }
         Ok(())
     })?;
-    println!(
+    crate::outln!(
         "dyad demo: {} documents, {} events ({} clusters) in {} ({elapsed:.2?})",
         counts.documents,
         counts.events,
         counts.clusters,
         db.display()
     );
-    println!("\nevents by PLOVER category:");
+    crate::outln!("\nevents by PLOVER category:");
     let mut cats: Vec<_> = by_event.into_iter().collect();
     cats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for (cat, k) in cats {
-        println!("  {cat:<10} {k:>4}");
+        crate::outln!("  {cat:<10} {k:>4}");
     }
-    println!("\ntop dyads (actor → recipient):");
+    crate::outln!("\ntop dyads (actor → recipient):");
     let mut top: Vec<_> = dyads.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for ((a, b), k) in top.into_iter().take(10) {
-        println!("  {a:<28} → {b:<28} {k:>4}");
+        crate::outln!("  {a:<28} → {b:<28} {k:>4}");
     }
     Ok(())
 }

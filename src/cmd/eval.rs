@@ -10,11 +10,26 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Timeml(a) => timeml(a),
         EvalCommand::Petr(a) => {
             let dir = petr_dictionaries(&a);
-            println!("{}", dyad_events::eval::petr(&a.file, &dir)?);
+            crate::outln!("{}", dyad_events::eval::petr(&a.file, &dir)?);
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Plover(a) => {
-            println!("{}", dyad_events::eval::plover(&a.file, &a.dictionaries)?);
+            crate::outln!("{}", dyad_events::eval::plover(&a.file, &a.dictionaries)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Ud(a) => {
+            let read = |p: &std::path::Path| {
+                std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+            };
+            let gold = read(&a.gold)?;
+            let system = a.system.as_deref().map(read).transpose()?;
+            let model = if system.is_none() {
+                Some(dyad_syntax::Model::load_default()?)
+            } else {
+                None
+            };
+            let scores = dyad_syntax::eval_ud(&gold, system.as_deref(), model.as_ref())?;
+            print!("{}", scores.report(a.detail));
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Conll(a) => {
@@ -38,7 +53,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::CameoExamples(a) => {
-            println!(
+            crate::outln!(
                 "{}",
                 dyad_events::eval::cameo_examples(&a.file, &a.dictionaries)?
             );
@@ -73,6 +88,6 @@ fn timeml(a: EvalTimemlArgs) -> anyhow::Result<ExitCode> {
         (None, Some(gold), Some(system)) => dyad_time::score_dirs(gold, system)?,
         _ => anyhow::bail!("give GOLD_DIR and SYSTEM_DIR, or --meantime DIR"),
     };
-    println!("{scores}");
+    crate::outln!("{scores}");
     Ok(ExitCode::SUCCESS)
 }

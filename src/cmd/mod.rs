@@ -5,6 +5,7 @@ mod code;
 mod demo;
 mod entities;
 mod eval;
+mod parse;
 mod segment;
 mod store;
 mod timex;
@@ -21,6 +22,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Timex(a) => timex::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Entities(a) => entities::run(a),
+        Command::Parse(a) => parse::run(a),
+        Command::Models => parse::models(),
+        Command::Train(crate::cli::TrainCommand::Syntax(a)) => parse::train(a),
         Command::Ingest(a) => store::ingest(a),
         Command::Query(a) => store::query(a),
         Command::Timeline(a) => store::timeline(a),

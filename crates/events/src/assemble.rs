@@ -1,14 +1,15 @@
 //! Event assembly for whole documents: sentences → coded events → records.
 //!
-//! The sentence coder (today the word-window [`BaselineCoder`]; the parse-based matcher
-//! plugs in at the same seam) codes each sentence that is not a repeat of an earlier one.
-//! Each event gets the temporal expression of its own sentence nearest to its trigger (the
-//! clause-attached one once the parser supplies clauses), else the report date with
-//! `from: report`. Identical events of one document (same actor and recipient codes, code
+//! The sentence coder (the parse-based [`ParsedCoder`]; the word-window [`BaselineCoder`]
+//! when no parser model is embedded) codes each sentence that is not a repeat of an earlier
+//! one. Each parsed event gets the temporal expression of its own clause nearest to its
+//! trigger (never one of another clause), else the report date with `from: report`; its
+//! location and attribution come from the parse. Identical events of one document (same actor and recipient codes, code
 //! and date) become one record listing every mention.
 
 use crate::baseline::{BaselineCoder, BaselineError};
 use crate::discards::Discards;
+use crate::parsed::{ParsedCoder, ParsedEvent};
 use crate::record::{SentenceRef, build, report_date};
 use crate::verbs::VerbDictionary;
 use dyad_core::{
@@ -17,7 +18,7 @@ use dyad_core::{
 
 /// Codes documents into event records. Build once; share across threads.
 pub struct DocumentCoder {
-    sentences: BaselineCoder,
+    sentences: SentenceCoder,
     discards: Option<Discards>,
 }
 
@@ -50,8 +51,13 @@ impl DocumentCoder {
             .discards
             .map(|t| Discards::parse(&news_discards(t)))
             .transpose()?;
+        let base = BaselineCoder::new(verbs, actors, agents, None);
+        let sentences = match dyad_syntax::Model::load_default() {
+            Ok(model) => SentenceCoder::Parsed(Box::new(ParsedCoder::new(base, model))),
+            Err(_) => SentenceCoder::Baseline(Box::new(base)),
+        };
         Ok(DocumentCoder {
-            sentences: BaselineCoder::new(verbs, actors, agents, None),
+            sentences,
             discards,
         })
     }
@@ -71,6 +77,12 @@ impl DocumentCoder {
             return;
         }
         let first = out.len();
+        let mut worker = match &self.sentences {
+            SentenceCoder::Parsed(p) => Some(p.worker()),
+            SentenceCoder::Baseline(_) => None,
+        };
+        let mut events: Vec<ParsedEvent> = Vec::new();
+        let mut spans = Vec::new();
         for (i, s) in analysis.sentences.iter().enumerate() {
             if s.duplicate.is_some() {
                 continue;
@@ -83,25 +95,91 @@ impl DocumentCoder {
             {
                 continue;
             }
-            let coding = self.sentences.code(text, doc.date);
             let sentence = SentenceRef {
                 index: i as u32,
                 span: s.span,
                 text: &doc.text,
             };
-            for ev in &coding.events {
-                let trigger = Span::new(
-                    s.span.start as usize + ev.trigger.start,
-                    s.span.start as usize + ev.trigger.end,
+            let base = s.span.start as usize;
+            events.clear();
+            match (&self.sentences, worker.as_mut()) {
+                (SentenceCoder::Parsed(p), Some(w)) => {
+                    spans.clear();
+                    spans.extend(
+                        analysis
+                            .tokens
+                            .get(s.tokens())
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|t| {
+                                (t.span.start as usize).saturating_sub(base)
+                                    ..(t.span.end as usize).saturating_sub(base)
+                            }),
+                    );
+                    p.code_tokens(w, text, &spans, doc.date, &mut events);
+                }
+                (SentenceCoder::Parsed(p), None) => {
+                    events.extend(whole_sentence(p.baseline().code(text, doc.date), text))
+                }
+                (SentenceCoder::Baseline(b), _) => {
+                    events.extend(whole_sentence(b.code(text, doc.date), text))
+                }
+            }
+            let shift = |r: &std::ops::Range<usize>| Span::new(base + r.start, base + r.end);
+            for ev in &events {
+                let trigger = shift(&ev.event.trigger);
+                let date = event_date(
+                    &docref,
+                    &doc.text,
+                    &ev.clause.iter().map(shift).collect::<Vec<_>>(),
+                    trigger,
+                    &analysis.timexes,
                 );
-                let date = event_date(&docref, &doc.text, s.span, trigger, &analysis.timexes);
-                if let Some(rec) = build(&docref, sentence, ev, date) {
+                if let Some(mut rec) = build(&docref, sentence, &ev.event, date) {
+                    let text_span = |r: &std::ops::Range<usize>| {
+                        let sp = shift(r);
+                        dyad_core::TextSpan {
+                            text: doc.text.get(sp.range()).unwrap_or("").to_string(),
+                            span: sp,
+                        }
+                    };
+                    rec.location = ev.location.as_ref().map(|r| {
+                        let t = text_span(r);
+                        dyad_core::EventLocation {
+                            text: t.text,
+                            span: t.span,
+                            name: None,
+                            country: None,
+                            admin1: None,
+                            lat: None,
+                            lon: None,
+                            geonames_id: None,
+                        }
+                    });
+                    rec.attribution = ev.attribution.as_ref().map(text_span);
                     out.push(rec);
                     dedupe_last(out, first);
                 }
             }
         }
     }
+}
+
+/// The sentence coder behind a [`DocumentCoder`].
+enum SentenceCoder {
+    Parsed(Box<ParsedCoder>),
+    Baseline(Box<BaselineCoder>),
+}
+
+/// Baseline events, dated by any time expression of their sentence.
+fn whole_sentence(coding: crate::Coding, text: &str) -> impl Iterator<Item = ParsedEvent> {
+    let all = 0..text.len();
+    coding.events.into_iter().map(move |event| ParsedEvent {
+        event,
+        clause: vec![all.clone()],
+        location: None,
+        attribution: None,
+    })
 }
 
 /// Phoenix's discard list without its purely temporal entries (bare years, "… AGO",
@@ -124,11 +202,12 @@ pub fn news_discards(text: &str) -> String {
         .join("\n")
 }
 
-/// The DATE or TIME expression of the sentence nearest the trigger, else the report date.
+/// The DATE or TIME expression nearest the trigger among those inside the event's clause
+/// (`clause`: byte spans of its words), else the report date.
 fn event_date(
     doc: &DocRef,
     text: &str,
-    sentence: Span,
+    clause: &[Span],
     trigger: Span,
     timexes: &[Timex],
 ) -> EventDate {
@@ -139,11 +218,14 @@ fn event_date(
             trigger.start.saturating_sub(t.span.end)
         }
     };
+    let inside = |t: &Timex| {
+        clause
+            .iter()
+            .any(|w| w.start < t.span.end && t.span.start < w.end)
+    };
     timexes
         .iter()
-        .filter(|t| {
-            sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
-        })
+        .filter(|t| inside(t) && matches!(t.kind, TimexType::Date | TimexType::Time))
         .min_by_key(|t| distance(t))
         .map(|t| EventDate {
             value: t.value.clone(),
@@ -156,7 +238,12 @@ fn event_date(
 }
 
 fn same_event(a: &EventRecord, b: &EventRecord) -> bool {
-    let codes = |p: &[dyad_core::Participant]| p.iter().map(|x| x.code.clone()).collect::<Vec<_>>();
+    // An actor without a code is told apart by its words.
+    let codes = |p: &[dyad_core::Participant]| {
+        p.iter()
+            .map(|x| x.code.clone().unwrap_or_else(|| x.text.to_lowercase()))
+            .collect::<Vec<_>>()
+    };
     a.cameo == b.cameo
         && a.status == b.status
         && a.date.value == b.date.value
@@ -171,5 +258,64 @@ fn dedupe_last(out: &mut Vec<EventRecord>, first: usize) {
     if let Some(i) = (first..n).find(|&i| same_event(&out[i], last)) {
         let last = out.pop().expect("non-empty");
         out[i].mentions.extend(last.mentions);
+        return;
+    }
+    // Two different events can share trigger, code and slot spans (one read with the
+    // clause's date, one with its controller's, say); ids must stay unique in the store, so
+    // the later one is numbered, deterministically since coding order is.
+    let base = out[n].id.clone();
+    let mut k = 1;
+    while out[first..n].iter().any(|r| r.id == out[n].id) {
+        out[n].id = format!("{base}-{k}");
+        k += 1;
+    }
+}
+
+/// The document coder is shared across rayon threads.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<DocumentCoder>();
+};
+
+/// What an entity/actor stage knows about the words at a span: canonical name and codes.
+pub struct KnownActor {
+    /// Canonical name ("Zohran Mamdani").
+    pub name: String,
+    /// ISO alpha-3 or PLOVER group code.
+    pub country: Option<String>,
+    /// PLOVER sector.
+    pub sector: Option<String>,
+    /// CAMEO-style actor code.
+    pub code: Option<String>,
+}
+
+/// Completes participants from the document's actor analysis: every participant gets the
+/// canonical name of the actor its words refer to; a participant the dictionaries left
+/// uncoded gets that actor's country, sector and code; one they coded by role alone
+/// (`---GOV` for "President") gets the actor's country. A dictionary's country is never
+/// overwritten: it comes from the pattern's own actor match.
+pub fn complete_participants(
+    records: &mut [EventRecord],
+    resolve: &dyn Fn(Span) -> Option<KnownActor>,
+) {
+    for r in records {
+        for p in r.actor.iter_mut().chain(r.recipient.iter_mut()) {
+            let Some(k) = resolve(p.span) else { continue };
+            if p.name.is_none() {
+                p.name = Some(k.name);
+            }
+            if p.code.is_none() && (k.country.is_some() || k.sector.is_some()) {
+                p.country = k.country;
+                p.sector = k.sector;
+                p.code = k.code;
+            } else if p.country.is_none()
+                && let Some(country) = k.country
+            {
+                let sector = p.sector.clone().or(k.sector);
+                p.code = Some(format!("{country}{}", sector.as_deref().unwrap_or("")));
+                p.country = Some(country);
+                p.sector = sector;
+            }
+        }
     }
 }

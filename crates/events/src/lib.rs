@@ -1,4 +1,4 @@
-//! Event coding for dyad: the pieces that do not need a parser.
+//! Event coding for dyad: dictionaries, tables, scorers, and the parse-based coder.
 //!
 //! * [`verbs`]: reader for PETRARCH-2 verb pattern dictionaries (`CAMEO.2.0.txt`).
 //! * [`tables`]: CAMEO descriptions, Goldstein scores, CAMEO → PLOVER category, mode and
@@ -9,6 +9,8 @@
 //!   their scorers, which take any coder as a closure.
 //! * [`baseline`]: a word-window pattern coder over the verb and actor dictionaries, so the
 //!   scorers run end to end before the parse-based coder exists.
+//! * [`parsed`]: the parse-based matcher: verb patterns over dependency clauses, with
+//!   status, attribution, location and clause-bound dates; the document coder uses it.
 //! * [`record`]: a coded event → [`dyad_core::EventRecord`] (the only path to a record).
 //! * [`eval`]: the `dyad eval petr | plover | cameo-examples` runs in one call each.
 //!
@@ -27,6 +29,7 @@ pub mod baseline;
 pub mod cameo_examples;
 pub mod discards;
 pub mod eval;
+pub mod parsed;
 pub mod petr;
 pub mod plover_gsr;
 pub mod record;

@@ -63,7 +63,8 @@ pub fn build(
                 .get(3..6)
                 .filter(|s| s.len() == 3)
                 .map(str::to_string),
-            code: Some(a.code.clone()),
+            // An empty code is an actor the dictionaries do not know: kept, never guessed.
+            code: (!a.code.is_empty()).then(|| a.code.clone()),
         }
     };
     Some(EventRecord {

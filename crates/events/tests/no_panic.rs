@@ -50,3 +50,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// The parse-based coder: same words, same guarantee.
+    #[test]
+    fn parsed_coder_spans_are_in_bounds(s in "(Arnor|Gondor|attacked|rockets|with|and|soldiers|did|not|who|said|to|plans|é|“|’s|n't|,|\\.| |\\PC){0,40}") {
+        let Some(c) = parsed_coder() else { return Ok(()) };
+        let out = c.code(&s, jiff::civil::date(2000, 1, 1));
+        for e in &out.events {
+            prop_assert!(s.get(e.trigger.clone()).is_some());
+            for a in e.source.iter().chain(&e.target) {
+                prop_assert!(s.get(a.span.clone()).is_some());
+            }
+        }
+    }
+}
+
+/// Built once: loading the model is the slow part in a debug build.
+fn parsed_coder() -> Option<&'static dyad_events::parsed::ParsedCoder> {
+    static CODER: std::sync::OnceLock<Option<dyad_events::parsed::ParsedCoder>> =
+        std::sync::OnceLock::new();
+    CODER
+        .get_or_init(|| {
+            let model = dyad_syntax::Model::load_default().ok()?;
+            Some(dyad_events::parsed::ParsedCoder::new(coder(), model))
+        })
+        .as_ref()
+}

@@ -122,7 +122,7 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-fn tok(text: &str, span: Range<usize>) -> Tok {
+pub(crate) fn tok(text: &str, span: Range<usize>) -> Tok {
     let w = &text[span.clone()];
     Tok {
         upper: w.to_uppercase().replace('’', "'"),
@@ -133,22 +133,22 @@ fn tok(text: &str, span: Range<usize>) -> Tok {
 
 /// An actor mention: its actor and agent parts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Mention {
-    toks: Range<usize>,
+pub(crate) struct Mention {
+    pub(crate) toks: Range<usize>,
     /// Actor code; several joined by `/` when the dictionary lists several.
-    actor: Option<String>,
+    pub(crate) actor: Option<String>,
     /// Agent code with its `~`.
-    agent: Option<String>,
+    pub(crate) agent: Option<String>,
     /// A `---` actor: matched, so it blocks the words, but never coded.
-    null: bool,
+    pub(crate) null: bool,
     /// Written agent first ("lawmakers in Fornost"): the agent distributes over coordinated
     /// actors that follow.
-    agent_first: bool,
+    pub(crate) agent_first: bool,
 }
 
 impl Mention {
     /// The codes this mention stands for (one per `/`-separated actor code).
-    fn codes(&self) -> Vec<String> {
+    pub(crate) fn codes(&self) -> Vec<String> {
         if self.null {
             return Vec::new();
         }
@@ -231,9 +231,9 @@ impl PhraseIndex {
 
 /// The word-window coder.
 pub struct BaselineCoder {
-    verbs: VerbDictionary,
+    pub(crate) verbs: VerbDictionary,
     /// Head word → (block, verb, form).
-    verb_index: HashMap<String, Vec<(usize, usize, usize)>>,
+    pub(crate) verb_index: HashMap<String, Vec<(usize, usize, usize)>>,
     synsets: HashMap<String, Vec<Vec<String>>>,
     actors: Vec<ActorEntry>,
     actor_index: PhraseIndex,
@@ -571,7 +571,7 @@ impl BaselineCoder {
     }
 
     /// The longest verb form whose head is `toks[i]`: (block, verb, token range).
-    fn verb_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize, Range<usize>)> {
+    pub(crate) fn verb_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize, Range<usize>)> {
         let cands = self.verb_index.get(&toks[i].upper)?;
         let mut best: Option<(usize, usize, Range<usize>)> = None;
         for &(b, v, f) in cands {
@@ -596,7 +596,7 @@ impl BaselineCoder {
         best
     }
 
-    fn mentions(&self, toks: &[Tok], date: Date) -> Vec<Mention> {
+    pub(crate) fn mentions(&self, toks: &[Tok], date: Date) -> Vec<Mention> {
         let mut raw: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -691,7 +691,7 @@ fn with_agent(actor: &str, agent: &str) -> String {
 /// Mentions joined by `and` / `or` / `,` (with determiners and lower-case modifiers between:
 /// "Fornost and the evil awful Gondor") into coordinated groups. An agent without a country
 /// takes the one of its group ("Danish media and government").
-fn groups(mentions: &mut [Mention], toks: &[Tok]) -> Vec<Vec<usize>> {
+pub(crate) fn groups(mentions: &mut [Mention], toks: &[Tok]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for k in 0..mentions.len() {
         let joined = k > 0 && {
@@ -729,17 +729,17 @@ fn groups(mentions: &mut [Mention], toks: &[Tok]) -> Vec<Vec<usize>> {
 
 /// Actors bound by a pattern's slots.
 #[derive(Clone, Debug, Default)]
-struct Slots {
-    source: Option<Vec<usize>>,
-    target: Option<Vec<usize>>,
-    skipped: Vec<usize>,
+pub(crate) struct Slots {
+    pub(crate) source: Option<Vec<usize>>,
+    pub(crate) target: Option<Vec<usize>>,
+    pub(crate) skipped: Vec<usize>,
 }
 
-struct Cx<'a> {
-    toks: &'a [Tok],
-    mentions: &'a [Mention],
-    groups: &'a [Vec<usize>],
-    coder: &'a BaselineCoder,
+pub(crate) struct Cx<'a> {
+    pub(crate) toks: &'a [Tok],
+    pub(crate) mentions: &'a [Mention],
+    pub(crate) groups: &'a [Vec<usize>],
+    pub(crate) coder: &'a BaselineCoder,
 }
 
 impl Cx<'_> {
@@ -751,7 +751,7 @@ impl Cx<'_> {
     }
 
     /// Matches a pattern around the verb tokens; returns the slots it bound.
-    fn pattern(&self, p: &Pattern, verb: Range<usize>) -> Option<Slots> {
+    pub(crate) fn pattern(&self, p: &Pattern, verb: Range<usize>) -> Option<Slots> {
         let lo = self.clause_start(verb.start);
         let hi = (verb.end + POST_WINDOW).min(self.toks.len());
         let mut slots = Slots::default();
@@ -931,4 +931,4 @@ impl Slots {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -129,7 +129,7 @@ fn status_and_no_event() {
     assert_eq!(e.status, Status::Planned);
 }
 
-fn shared(rel: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn shared(rel: &str) -> Option<std::path::PathBuf> {
     let p = std::path::PathBuf::from(format!(
         "{}/../../../shared/data/{rel}",
         env!("CARGO_MANIFEST_DIR")
@@ -143,7 +143,7 @@ fn shared(rel: &str) -> Option<std::path::PathBuf> {
 }
 
 /// Every code a coder emits is one its dictionary line wrote: never a default.
-fn assert_no_fallback(dict: &VerbDictionary, coding: &Coding) {
+pub(crate) fn assert_no_fallback(dict: &VerbDictionary, coding: &Coding) {
     for e in &coding.events {
         let written: Vec<&EventCode> = dict
             .blocks

@@ -1,0 +1,897 @@
+//! The parse-based event matcher: verb patterns applied to a dependency parse.
+//!
+//! For each verb (UPOS `VERB`) whose form or lemma is a form of a `--- VERB ---` entry of
+//! the verb dictionary, and each noun that is such a form and carries its own arguments
+//! ("Arnor's visit to Gondor", "an arrest at Minas Tirith"), the matcher:
+//!
+//! 1. takes the trigger's *clause*: its dependency subtree without the subtrees of nested
+//!    clauses (`ccomp`, `advcl`, `acl`, `acl:relcl`, `parataxis`, `csubj`, verbal `conj`);
+//!    infinitival complements (`xcomp`) stay in, so "threaten to cut aid" patterns see them;
+//! 2. matches the block's patterns against the clause's words in order (the pattern
+//!    elements therefore only meet the trigger's own dependents, whatever sits between);
+//! 3. takes the source from a pattern's `$` slot, else the `nsubj` (the `by`-agent of a
+//!    passive; a relative pronoun stands for the noun the clause modifies; a complement or
+//!    conjunct verb without subject inherits its controller's); the target from `+`, else
+//!    `obj`/`iobj`, the passive subject, a prepositional object, or the object of the
+//!    trigger's own complement;
+//! 4. reads status from auxiliaries, negation and governing verbs ("plans to", "refused
+//!    to"), attribution from reporting verbs and "according to", location from an
+//!    `at`/`in`/`near` phrase headed by a proper noun, and keeps the clause's token spans so
+//!    the date is the time expression in the clause (see [`crate::assemble`]).
+//!
+//! Every code is one a pattern or verb line wrote (never a default), exactly as in the
+//! baseline, whose dictionary indexes, actor matcher and pattern matcher are reused.
+use crate::baseline::{BaselineCoder, Cx, Mention, Slots, Tok, groups, tok, tokenize};
+use crate::verbs::EventCode;
+use crate::{CodedActor, CodedEvent, Coding, status};
+use dyad_core::Status;
+use dyad_syntax::{Model, SentenceParser, TokenSyntax};
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// A coded event with what the parse adds beyond [`CodedEvent`]. Spans are sentence-relative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedEvent {
+    /// The event.
+    pub event: CodedEvent,
+    /// Byte ranges of the words of the trigger's clause (and of its controller's, for a
+    /// complement verb): a time expression dates the event only if it lies in one of them.
+    pub clause: Vec<Range<usize>>,
+    /// Where it happened, as written.
+    pub location: Option<Range<usize>>,
+    /// Who reports it ("X said …", "according to X").
+    pub attribution: Option<Range<usize>>,
+}
+
+/// Clausal relations: their subtrees are other clauses, with events of their own.
+const CLAUSAL: &[&str] = &[
+    "ccomp",
+    "advcl",
+    "acl",
+    "acl:relcl",
+    "parataxis",
+    "csubj",
+    "csubj:pass",
+];
+/// Governing verbs that make their infinitival complement planned.
+const PLAN_GOVERNORS: &[&str] = &[
+    "plan", "intend", "expect", "schedule", "agree", "promise", "pledge", "vow", "prepare", "aim",
+    "want", "hope", "seek", "set", "propose", "decide", "offer",
+];
+/// Governing verbs that negate their complement.
+const NEG_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject"];
+/// Reporting verbs: their subject is the attribution of the event they report.
+const SPEECH: &[&str] = &[
+    "say", "tell", "report", "announce", "state", "add", "claim", "insist", "note", "write",
+    "confirm", "declare", "told", "said",
+];
+
+/// Codes sentences from their dependency parse. Build once; `Sync`.
+pub struct ParsedCoder {
+    base: BaselineCoder,
+    model: Model,
+    /// Code only events with both a source and a target (off for documents: an event whose
+    /// code came from a pattern is kept with unknown actors).
+    pub require_dyad: bool,
+}
+
+/// One parsed sentence with its tokens.
+struct Sent<'a, 'm> {
+    toks: &'a [Tok],
+    syn: &'a [TokenSyntax<'m>],
+    children: Vec<Vec<usize>>,
+    mentions: Vec<Mention>,
+}
+
+impl Sent<'_, '_> {
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.syn[i].head as usize;
+        (h > 0 && h <= self.syn.len()).then(|| h - 1)
+    }
+    fn rel(&self, i: usize) -> &str {
+        self.syn[i].deprel
+    }
+    fn lower(&self, i: usize) -> String {
+        self.toks[i].upper.to_lowercase()
+    }
+    fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+    /// Subtree of `i`, in order, cutting nested clauses (and `xcomp` when `keep_xcomp` is off).
+    fn clause(&self, i: usize, keep_xcomp: bool) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            for &c in &self.children[n] {
+                let r = self.rel(c);
+                let verbal_conj = r == "conj" && matches!(self.syn[c].upos, "VERB" | "AUX");
+                let comp = self.complement(c);
+                if verbal_conj || (CLAUSAL.contains(&r) && !comp) || (!keep_xcomp && comp) {
+                    continue;
+                }
+                out.push(c);
+                stack.push(c);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+    /// The words of a participant headed by `i`: its subtree without clauses, appositions
+    /// and leading determiners or punctuation.
+    fn phrase(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            for &c in &self.children[n] {
+                let r = self.rel(c);
+                // A participant's text is its name: no clauses, time phrases, or
+                // prepositional modifiers other than "of" ("the mayor of Gondor").
+                let loose = r.ends_with("tmod")
+                    || r == "nmod:npmod"
+                    || (r == "nmod" && self.case_of(c).as_deref() != Some("of"));
+                if CLAUSAL.contains(&r) || loose || matches!(r, "punct" | "xcomp" | "cc" | "conj") {
+                    continue;
+                }
+                out.push(c);
+                stack.push(c);
+            }
+        }
+        out.sort_unstable();
+        while out.len() > 1 && matches!(self.syn[out[0]].upos, "DET" | "PUNCT" | "ADP") {
+            out.remove(0);
+        }
+        while out.len() > 1 && matches!(self.syn[out[out.len() - 1]].upos, "PUNCT" | "PART") {
+            out.pop();
+        }
+        out
+    }
+    fn span(&self, words: &[usize]) -> Option<Range<usize>> {
+        let (a, b) = (words.first()?, words.last()?);
+        Some(self.toks[*a].span.start..self.toks[*b].span.end)
+    }
+    /// Words that name the same participant as `h`: `h` with its compound, flat, apposed,
+    /// descriptive and `of` modifiers (so "the mayor of Gondor", "President Elessar", "Arnor's
+    /// king" find their actor codes, but "aid from Gondor" does not become Gondor).
+    fn name_words(&self, h: usize) -> Vec<usize> {
+        let mut out = vec![h];
+        let mut stack = vec![h];
+        while let Some(n) = stack.pop() {
+            for &c in &self.children[n] {
+                let r = self.rel(c);
+                let of = r == "nmod" && self.case_of(c).as_deref() == Some("of");
+                if of
+                    || r.starts_with("compound")
+                    || r.starts_with("flat")
+                    || matches!(r, "appos" | "nmod:desc" | "amod" | "det" | "case" | "nmod:poss")
+                        && !(r == "nmod:poss" && n != h)
+                    // "Hungarian and Romanian officials": coordinated modifiers.
+                    || (r == "conj" && n != h)
+                {
+                    out.push(c);
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+    /// The participant headed by `i`: one per conjunct, each its phrase's span with the codes
+    /// of the actor mentions among its name words; a phrase without one is an unknown actor
+    /// (empty code), never a guess.
+    fn party(&self, i: usize) -> Vec<CodedActor> {
+        let mut out = self.party_words(i);
+        // A personal pronoun takes the codes of the nearest earlier subject of the
+        // sentence that names an actor ("Hungary said it will support …"); its text stays.
+        if out.iter().all(|a| a.code.is_empty()) && self.pronoun(i) {
+            let span = self.toks[i].span.clone();
+            if let Some(ante) = (0..i)
+                .rev()
+                .filter(|&k| self.rel(k).starts_with("nsubj") && !self.pronoun(k))
+                .map(|k| self.party_words(k))
+                .find(|p| p.iter().any(|a| !a.code.is_empty()))
+            {
+                out = ante
+                    .into_iter()
+                    .filter(|a| !a.code.is_empty())
+                    .map(|a| CodedActor {
+                        code: a.code,
+                        span: span.clone(),
+                    })
+                    .collect();
+            }
+        }
+        out
+    }
+    fn pronoun(&self, i: usize) -> bool {
+        self.syn[i].upos == "PRON"
+            && matches!(
+                self.lower(i).as_str(),
+                "it" | "they"
+                    | "he"
+                    | "she"
+                    | "we"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "us"
+            )
+    }
+    fn party_words(&self, i: usize) -> Vec<CodedActor> {
+        let mut heads = vec![i];
+        let mut k = 0;
+        while k < heads.len() && heads.len() < 16 {
+            heads.extend(self.kids(heads[k], "conj"));
+            k += 1;
+        }
+        let mut out = Vec::new();
+        for &h in &heads {
+            let words = self.phrase(h);
+            let names = self.name_words(h);
+            let Some(mut span) = self.span(&words) else {
+                continue;
+            };
+            // A common noun is its modifiers' actor when a mention covers it ("the Gondor
+            // government") or names a country or group ("Russian official"); an agent word
+            // alone does not make it one ("government funding").
+            // "Russian official" is Russia's, but "government funding" is no agent's.
+            let covers = |m: &&Mention| m.toks.contains(&h) || m.actor.is_some();
+            let common = self.syn[h].upos == "NOUN";
+            let ms: Vec<&Mention> = self
+                .mentions
+                .iter()
+                .filter(|m| names.binary_search(&m.toks.start).is_ok())
+                .filter(|m| !common || covers(m))
+                .collect();
+            let before = out.len();
+            for m in ms {
+                let ms = self.toks[m.toks.start].span.start..self.toks[m.toks.end - 1].span.end;
+                span = span.start.min(ms.start)..span.end.max(ms.end);
+                out.extend(
+                    m.codes()
+                        .into_iter()
+                        .map(|code| CodedActor { code, span: 0..0 }),
+                );
+            }
+            if out.len() == before {
+                out.push(CodedActor {
+                    code: String::new(),
+                    span: 0..0,
+                });
+            }
+            for a in &mut out[before..] {
+                a.span = span.clone();
+            }
+        }
+        out
+    }
+    /// A relative pronoun subject stands for the noun its clause modifies (the parse's
+    /// `acl:relcl` head, else the nearest noun before the pronoun).
+    fn resolve(&self, i: usize) -> usize {
+        if !matches!(self.lower(i).as_str(), "who" | "which" | "that" | "whom") {
+            return i;
+        }
+        if let Some(v) = self.head(i)
+            && self.rel(v) == "acl:relcl"
+            && let Some(noun) = self.head(v)
+        {
+            return noun;
+        }
+        (0..i)
+            .rev()
+            .take(3)
+            .find(|&k| matches!(self.syn[k].upos, "NOUN" | "PROPN"))
+            .unwrap_or(i)
+    }
+    /// An infinitival complement: `xcomp`, or an `advcl` with `to` and no subject of its own
+    /// (the parser often labels "threatening to cut" so).
+    fn complement(&self, v: usize) -> bool {
+        match self.rel(v) {
+            "xcomp" => true,
+            "advcl" => {
+                self.kids(v, "mark").any(|m| self.lower(m) == "to")
+                    && self.kids(v, "nsubj").next().is_none()
+            }
+            _ => false,
+        }
+    }
+    /// The subject of verb `v`, inherited from a controller or a coordinated verb.
+    fn subject(&self, v: usize, depth: usize) -> Option<(usize, bool)> {
+        // "Earlier Thursday, …": the parser sometimes takes a fronted day for the subject.
+        if let Some(s) = self.kids(v, "nsubj").find(|&s| !self.temporal(s)) {
+            return Some((self.resolve(s), false));
+        }
+        if let Some(s) = self.kids(v, "nsubj:pass").next() {
+            return Some((self.resolve(s), true));
+        }
+        if depth > 4 {
+            return None;
+        }
+        let h = self.head(v)?;
+        match self.rel(v) {
+            // Object control ("urged voters to reject") before subject control.
+            _ if self.complement(v) => self
+                .kids(h, "obj")
+                .next()
+                .map(|o| (o, false))
+                .or_else(|| self.subject(h, depth + 1)),
+            "conj" | "advcl" => self.subject(h, depth + 1),
+            "acl:relcl" => Some((h, false)),
+            _ => None,
+        }
+    }
+    /// A day, month or relative day word: never a participant.
+    fn temporal(&self, i: usize) -> bool {
+        matches!(
+            self.lower(i).trim_end_matches('.'),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+        )
+    }
+    /// The passive `by`-agent.
+    fn by_agent(&self, v: usize) -> Option<usize> {
+        self.children[v].iter().copied().find(|&c| {
+            self.rel(c).starts_with("obl") && self.kids(c, "case").any(|k| self.lower(k) == "by")
+        })
+    }
+    fn case_of(&self, n: usize) -> Option<String> {
+        self.kids(n, "case").next().map(|k| self.lower(k))
+    }
+    /// The recipient among `v`'s dependents when no pattern placed one.
+    fn object(&self, v: usize) -> Option<usize> {
+        let direct = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.rel(c), "obj" | "iobj"));
+        let prep = self.children[v].iter().copied().filter(|&c| {
+            matches!(self.rel(c), "obl" | "nmod")
+                && self.case_of(c).is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "to" | "with" | "against" | "on" | "from" | "toward" | "towards" | "into"
+                    )
+                })
+        });
+        let all: Vec<usize> = direct.chain(prep).collect();
+        let coded = |c: usize| {
+            let w = self.name_words(c);
+            self.mentions
+                .iter()
+                .any(|m| w.binary_search(&m.toks.start).is_ok())
+        };
+        // "cut aid to Gondor": the recipient is the object's `to`/`from` phrase.
+        let inner = |c: usize| {
+            self.kids(c, "nmod").find(|&n| {
+                coded(n)
+                    && self
+                        .case_of(n)
+                        .is_some_and(|p| matches!(p.as_str(), "to" | "from" | "against" | "for"))
+            })
+        };
+        all.iter()
+            .copied()
+            .find(|&c| coded(c))
+            .or_else(|| all.iter().find_map(|&c| inner(c)))
+            .or(all.first().copied())
+    }
+    /// Status from auxiliaries, negation, `if`, and governing verbs up the `xcomp` chain.
+    fn status(&self, v: usize) -> Status {
+        let mut st = Status::Asserted;
+        let mut n = v;
+        for _ in 0..4 {
+            for &c in &self.children[n] {
+                let w = self.lower(c);
+                let r = self.rel(c);
+                let cue = match (r, w.as_str()) {
+                    ("advmod", "not" | "n't" | "never") => Some(Status::Negated),
+                    ("aux", "will" | "'ll" | "shall") => Some(Status::Planned),
+                    ("aux", "could" | "would" | "might" | "may" | "'d") => {
+                        Some(Status::Hypothetical)
+                    }
+                    ("mark", "if" | "unless" | "whether") => Some(Status::Hypothetical),
+                    _ => None,
+                };
+                if let Some(c) = cue {
+                    st = stronger(st, c);
+                }
+            }
+            if n != v {
+                let lemma = self.syn[n].lemma.to_lowercase();
+                if NEG_GOVERNORS.contains(&lemma.as_str()) {
+                    st = stronger(st, Status::Negated);
+                } else if PLAN_GOVERNORS.contains(&lemma.as_str()) {
+                    st = stronger(st, Status::Planned);
+                }
+            }
+            match self.head(n) {
+                Some(h) if self.complement(n) => n = h,
+                _ => break,
+            }
+        }
+        st
+    }
+    /// "X said (that) …", "…, X reported", "according to X".
+    fn attribution(&self, v: usize) -> Option<Range<usize>> {
+        let speaker = |s: usize| {
+            let lemma = self.syn[s].lemma.to_lowercase();
+            if SPEECH.contains(&lemma.as_str()) {
+                self.kids(s, "nsubj")
+                    .next()
+                    .and_then(|x| self.span(&self.phrase(x)))
+            } else {
+                None
+            }
+        };
+        let mut n = v;
+        for _ in 0..6 {
+            for &c in &self.children[n] {
+                if matches!(self.rel(c), "obl" | "advcl" | "advmod" | "obl:npmod")
+                    && self.children[c]
+                        .iter()
+                        .any(|&k| self.lower(k) == "according")
+                {
+                    return self.span(&self.phrase(c));
+                }
+                if matches!(self.rel(c), "parataxis" | "ccomp")
+                    && let Some(a) = speaker(c)
+                {
+                    return Some(a);
+                }
+            }
+            let h = self.head(n)?;
+            match self.rel(n) {
+                "ccomp" | "parataxis" => {
+                    if let Some(a) = speaker(h) {
+                        return Some(a);
+                    }
+                    n = h;
+                }
+                _ if self.complement(n) || self.rel(n) == "conj" => n = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+    /// An `at`/`in`/`near` phrase under the trigger headed by a proper noun.
+    fn location(&self, v: usize) -> Option<Range<usize>> {
+        self.children[v].iter().copied().find_map(|c| {
+            let place = matches!(self.rel(c), "obl" | "nmod")
+                && self.syn[c].upos == "PROPN"
+                && self
+                    .case_of(c)
+                    .is_some_and(|p| matches!(p.as_str(), "at" | "in" | "near" | "inside"));
+            if !place {
+                return None;
+            }
+            let words: Vec<usize> = self
+                .phrase(c)
+                .into_iter()
+                .filter(|&k| self.rel(k) != "case")
+                .collect();
+            let mut w = words.as_slice();
+            while w.len() > 1 && self.syn[w[0]].upos == "DET" {
+                w = &w[1..];
+            }
+            self.span(w)
+        })
+    }
+}
+
+fn stronger(a: Status, b: Status) -> Status {
+    let rank = |s: Status| match s {
+        Status::Asserted => 0,
+        Status::Planned => 1,
+        Status::Hypothetical => 2,
+        Status::Negated => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+impl ParsedCoder {
+    /// Wraps the dictionaries of `base` with a parser model.
+    pub fn new(base: BaselineCoder, model: Model) -> Self {
+        ParsedCoder {
+            base,
+            model,
+            require_dyad: false,
+        }
+    }
+
+    /// The dictionaries.
+    pub fn baseline(&self) -> &BaselineCoder {
+        &self.base
+    }
+
+    /// A parsing worker for [`Self::code_tokens`]; cheap (buffers only).
+    pub fn worker(&self) -> SentenceParser<'_> {
+        self.model.parser()
+    }
+
+    /// Codes a raw sentence (tokenised as the baseline does): the scorers' entry point.
+    pub fn code(&self, sentence: &str, date: Date) -> Coding {
+        let toks = tokenize(sentence);
+        let mut worker = self.worker();
+        let mut out = Vec::new();
+        self.code_tokens(&mut worker, sentence, &toks_spans(&toks), date, &mut out);
+        Coding::from(out.into_iter().map(|p| p.event).collect::<Vec<_>>())
+    }
+
+    /// Codes one sentence given its token spans (relative to `sentence`), pushing events.
+    pub fn code_tokens<'m>(
+        &'m self,
+        worker: &mut SentenceParser<'m>,
+        sentence: &str,
+        spans: &[Range<usize>],
+        date: Date,
+        out: &mut Vec<ParsedEvent>,
+    ) {
+        let toks: Vec<Tok> = spans.iter().map(|r| tok(sentence, r.clone())).collect();
+        // Parsing is most of the cost: a sentence with no word that could be a dictionary
+        // verb form (as written, or with a regular ending taken off) codes nothing.
+        if !toks.iter().any(|t| self.maybe_verb(&t.upper)) {
+            return;
+        }
+        let words: Vec<&str> = spans
+            .iter()
+            .map(|r| sentence.get(r.clone()).unwrap_or(""))
+            .collect();
+        let mut syn = Vec::new();
+        worker.parse_sentence(&words, &mut syn);
+        if syn.len() != toks.len() {
+            return;
+        }
+        let mut children = vec![Vec::new(); toks.len()];
+        for (i, t) in syn.iter().enumerate() {
+            let h = t.head as usize;
+            if h > 0 && h <= toks.len() && h - 1 != i {
+                children[h - 1].push(i);
+            }
+        }
+        let mut mentions = self.base.mentions(&toks, date);
+        let _ = groups(&mut mentions, &toks);
+        let s = Sent {
+            toks: &toks,
+            syn: &syn,
+            children,
+            mentions,
+        };
+        let upper: Vec<&str> = toks.iter().map(|t| t.upper.as_str()).collect();
+        for i in 0..toks.len() {
+            if s.mentions.iter().any(|m| m.toks.contains(&i)) {
+                continue;
+            }
+            // Function-word uses of verbs ("according to") head no clause.
+            if matches!(
+                syn[i].deprel,
+                "case" | "mark" | "fixed" | "cc" | "det" | "compound"
+            ) {
+                continue;
+            }
+            // "is expected / scheduled to …": a passive governor reports a plan, it is none.
+            let passive = s.children[i]
+                .iter()
+                .any(|&c| matches!(s.rel(c), "aux:pass" | "nsubj:pass"));
+            if passive && s.children[i].iter().any(|&c| s.complement(c)) {
+                continue;
+            }
+            let nominal = match syn[i].upos {
+                "VERB" => false,
+                "NOUN" if self.nominal(&s, i) => true,
+                _ => continue,
+            };
+            let Some((b, v, range)) = self.verb_form(&toks, &syn, i) else {
+                continue;
+            };
+            if nominal && range.len() > 1 {
+                continue;
+            }
+            if status::no_event(&upper, i).is_some() {
+                continue;
+            }
+            self.code_trigger(&s, i, nominal, (b, v, range), out);
+        }
+    }
+
+    /// Could `w` (upper case) be a form of a dictionary verb, by itself or as its lemma?
+    fn maybe_verb(&self, w: &str) -> bool {
+        let idx = &self.base.verb_index;
+        if idx.contains_key(w) {
+            return true;
+        }
+        ["S", "ES", "ED", "D", "ING"].iter().any(|suf| {
+            w.strip_suffix(suf).is_some_and(|stem| {
+                idx.contains_key(stem)
+                    || idx.contains_key(&format!("{stem}E"))
+                    // "stopped", "planning": a doubled final consonant.
+                    || stem.len() > 2
+                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                        && idx.contains_key(&stem[..stem.len() - 1])
+            })
+        })
+    }
+
+    /// A noun event only with its own arguments: a possessor or a participant/place phrase.
+    fn nominal(&self, s: &Sent, i: usize) -> bool {
+        s.children[i].iter().any(|&c| {
+            s.rel(c) == "nmod:poss"
+                || (s.rel(c) == "nmod"
+                    && s.case_of(c).is_some_and(|p| {
+                        matches!(
+                            p.as_str(),
+                            "to" | "with" | "at" | "in" | "between" | "against"
+                        )
+                    }))
+        })
+    }
+
+    /// The dictionary verb at `i` by its form, else by its lemma.
+    fn verb_form(
+        &self,
+        toks: &[Tok],
+        syn: &[TokenSyntax],
+        i: usize,
+    ) -> Option<(usize, usize, Range<usize>)> {
+        if let Some(hit) = self.base.verb_at(toks, i) {
+            return Some(hit);
+        }
+        let lemma = syn[i].lemma.to_uppercase();
+        if lemma.is_empty() || lemma == toks[i].upper {
+            return None;
+        }
+        let mut alt = toks.to_vec();
+        alt[i].upper = lemma;
+        self.base.verb_at(&alt, i)
+    }
+
+    fn code_trigger(
+        &self,
+        s: &Sent,
+        i: usize,
+        nominal: bool,
+        (b, v, range): (usize, usize, Range<usize>),
+        out: &mut Vec<ParsedEvent>,
+    ) {
+        // A complement verb is its own event only under a status governor ("plans to
+        // meet"); under an event verb ("threatened to cut aid") it is that event's content.
+        if s.complement(i)
+            && let Some(h) = s.head(i)
+        {
+            let lemma = s.syn[h].lemma.to_lowercase();
+            let governor =
+                PLAN_GOVERNORS.contains(&lemma.as_str()) || NEG_GOVERNORS.contains(&lemma.as_str());
+            if !governor && self.verb_form(s.toks, s.syn, h).is_some() {
+                return;
+            }
+        }
+        // The clause's words, with the trigger's own multi-word form.
+        let mut clause = s.clause(i, true);
+        for k in range.clone() {
+            if let Err(p) = clause.binary_search(&k) {
+                clause.insert(p, k);
+            }
+        }
+        let pos_of = |k: usize| clause.binary_search(&k).ok();
+        // The clause as a sentence of its own, for the pattern matcher.
+        let sub_toks: Vec<Tok> = clause.iter().map(|&k| s.toks[k].clone()).collect();
+        let mut sub_mentions: Vec<Mention> = s
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let a = pos_of(m.toks.start)?;
+                let b = pos_of(m.toks.end - 1)?;
+                (b - a + 1 == m.toks.len()).then(|| Mention {
+                    toks: a..b + 1,
+                    ..m.clone()
+                })
+            })
+            .collect();
+        let sub_groups = groups(&mut sub_mentions, &sub_toks);
+        let (Some(vs), Some(ve)) = (pos_of(range.start), pos_of(range.end - 1)) else {
+            return;
+        };
+        let block = &self.base.verbs.blocks[b];
+        let cx = Cx {
+            toks: &sub_toks,
+            mentions: &sub_mentions,
+            groups: &sub_groups,
+            coder: &self.base,
+        };
+        let found = block
+            .patterns
+            .iter()
+            .filter_map(|p| cx.pattern(p, vs..ve + 1).map(|sl| (p, sl)))
+            .max_by_key(|(p, _)| (p.specificity(), std::cmp::Reverse(p.line)));
+        let (code, line, slots): (&EventCode, usize, Slots) = match found {
+            Some((p, sl)) => (&p.code, p.line, sl),
+            None => {
+                let verb = &block.verbs[v];
+                (block.verb_code(verb), verb.line, Slots::default())
+            }
+        };
+        if code.is_null() {
+            return;
+        }
+        let slot_party = |g: &Vec<usize>| -> Vec<CodedActor> {
+            g.iter()
+                .flat_map(|&m| {
+                    let mm = &sub_mentions[m];
+                    let span =
+                        sub_toks[mm.toks.start].span.start..sub_toks[mm.toks.end - 1].span.end;
+                    mm.codes().into_iter().map(move |code| CodedActor {
+                        code,
+                        span: span.clone(),
+                    })
+                })
+                .collect()
+        };
+        // Dependency roles.
+        let (mut src_dep, mut tgt_dep) = (None, None);
+        if nominal {
+            src_dep = s.kids(i, "nmod:poss").next();
+            tgt_dep = s.children[i].iter().copied().find(|&c| {
+                s.rel(c) == "nmod"
+                    && s.case_of(c).is_some_and(|p| {
+                        matches!(p.as_str(), "to" | "with" | "against" | "between")
+                    })
+            });
+        } else {
+            match s.subject(i, 0) {
+                Some((subj, true)) => {
+                    tgt_dep = Some(subj);
+                    src_dep = s.by_agent(i);
+                }
+                Some((subj, false)) => src_dep = Some(subj),
+                None => {}
+            }
+            if tgt_dep.is_none() {
+                tgt_dep = s.object(i).or_else(|| {
+                    s.children[i]
+                        .iter()
+                        .copied()
+                        .find(|&x| s.complement(x))
+                        .and_then(|x| s.object(x))
+                });
+            }
+        }
+        let mut source = match &slots.source {
+            Some(g) => slot_party(g),
+            None => src_dep.map(|d| s.party(d)).unwrap_or_default(),
+        };
+        let mut target = match &slots.target {
+            Some(g) => slot_party(g),
+            None => tgt_dep.map(|d| s.party(d)).unwrap_or_default(),
+        };
+        // When the parse's role names no known actor (a mis-attached subject, an object
+        // the dictionaries do not know), the clause's own nearest actor before (source) or
+        // after (target) the trigger stands in: the word-window rule, confined to the clause.
+        let unknown = |p: &[CodedActor]| p.iter().all(|a| a.code.is_empty());
+        if !nominal {
+            let used = |g: &Vec<usize>| {
+                slots.source.as_ref() == Some(g) || slots.target.as_ref() == Some(g)
+            };
+            if unknown(&source)
+                && let Some(g) = sub_groups
+                    .iter()
+                    .rev()
+                    .find(|g| sub_mentions[*g.last().unwrap_or(&0)].toks.end <= vs && !used(g))
+            {
+                let p = slot_party(g);
+                if !unknown(&p) && p.iter().all(|a| !target.iter().any(|b| b.code == a.code)) {
+                    source = p;
+                }
+            }
+            if unknown(&target)
+                && let Some(g) = sub_groups
+                    .iter()
+                    .find(|g| sub_mentions[g[0]].toks.start > ve && !used(g))
+            {
+                let p = slot_party(g);
+                if !unknown(&p) && p.iter().all(|a| !source.iter().any(|b| b.code == a.code)) {
+                    target = p;
+                }
+            }
+        }
+        let status = s.status(i);
+        let trigger = s.toks[range.start].span.start..s.toks[range.end - 1].span.end;
+        let mut words = clause.clone();
+        // A complement verb also takes the time of its governor's clause.
+        let mut n = i;
+        while s.complement(n)
+            && let Some(h) = s.head(n)
+        {
+            words.extend(s.clause(h, false));
+            n = h;
+        }
+        let clause_spans: Vec<Range<usize>> =
+            words.iter().map(|&k| s.toks[k].span.clone()).collect();
+        let location = s.location(i);
+        let attribution = s.attribution(i);
+        let opt = |v: Vec<CodedActor>| -> Vec<Option<CodedActor>> {
+            if v.is_empty() {
+                vec![None]
+            } else {
+                v.into_iter().map(Some).collect()
+            }
+        };
+        let (srcs, tgts) = (opt(source), opt(target));
+        for a in &srcs {
+            for t in &tgts {
+                let mut push = |code: &str, x: &Option<CodedActor>, y: &Option<CodedActor>| {
+                    let known =
+                        |o: &Option<CodedActor>| o.as_ref().is_some_and(|c| !c.code.is_empty());
+                    if self.require_dyad && !(known(x) && known(y)) {
+                        return;
+                    }
+                    if let (Some(p), Some(q)) = (x, y)
+                        && !p.code.is_empty()
+                        && p.code == q.code
+                    {
+                        return;
+                    }
+                    let event = CodedEvent {
+                        code: code.to_string(),
+                        source: x.clone(),
+                        target: y.clone(),
+                        trigger: trigger.clone(),
+                        status,
+                        rule_line: line,
+                    };
+                    if !out.iter().any(|o| o.event == event) {
+                        out.push(ParsedEvent {
+                            event,
+                            clause: clause_spans.clone(),
+                            location: location.clone(),
+                            attribution: attribution.clone(),
+                        });
+                    }
+                };
+                if let Some(f) = &code.forward {
+                    push(f, a, t);
+                }
+                // A reciprocal code mirrors a pair; with one side missing there is none.
+                if let Some(r) = &code.reciprocal
+                    && a.is_some()
+                    && t.is_some()
+                {
+                    push(r, t, a);
+                }
+            }
+        }
+    }
+}
+
+fn toks_spans(toks: &[Tok]) -> Vec<Range<usize>> {
+    toks.iter().map(|t| t.span.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests;

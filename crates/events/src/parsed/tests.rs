@@ -1,0 +1,190 @@
+use super::*;
+
+fn coder() -> Option<ParsedCoder> {
+    let model = Model::load_default().ok()?;
+    let verbs = crate::verbs::VerbDictionary::parse(
+        "--- MEET  [040] ---\nMEET\nMET\nMEETS\n- * +  [040]\n--- THREATEN [130] ---\nTHREATEN\nTHREATENED\nTHREATENING\n--- SAY [---] ---\nSAID\n",
+    );
+    let actors = crate::baseline::actors::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n");
+    Some(ParsedCoder::new(
+        BaselineCoder::new(verbs, actors, Vec::new(), None),
+        model,
+    ))
+}
+
+fn code(c: &ParsedCoder, s: &str) -> Vec<ParsedEvent> {
+    let toks = tokenize(s);
+    let mut w = c.worker();
+    let mut out = Vec::new();
+    c.code_tokens(
+        &mut w,
+        s,
+        &toks_spans(&toks),
+        jiff::civil::date(2020, 1, 1),
+        &mut out,
+    );
+    out
+}
+
+fn pairs(s: &str, evs: &[ParsedEvent]) -> Vec<(String, String, String, Status)> {
+    let a = |x: &Option<CodedActor>| {
+        x.as_ref()
+            .map_or(String::new(), |c| s[c.span.clone()].to_string())
+    };
+    evs.iter()
+        .map(|e| {
+            (
+                e.event.code.clone(),
+                a(&e.event.source),
+                a(&e.event.target),
+                e.event.status,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn subject_object_and_status() {
+    let Some(c) = coder() else { return };
+    let s = "The king of Gondor, who was tired, will meet Arnor on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "040" && g.2 == "Arnor" && g.3 == Status::Planned),
+        "{got:?}"
+    );
+    let s = "Gondor did not meet Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert_eq!(got[0].3, Status::Negated, "{got:?}");
+    let s = "Gondor plans to meet Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "040" && g.1 == "Gondor" && g.3 == Status::Planned),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn attribution_from_speech() {
+    let Some(c) = coder() else { return };
+    let s = "Rohan said Gondor met Arnor.";
+    let evs = code(&c, s);
+    let e = evs.iter().find(|e| e.event.code == "040").expect("meet");
+    assert_eq!(e.attribution.as_ref().map(|r| &s[r.clone()]), Some("Rohan"));
+}
+
+#[test]
+#[ignore = "prints parses: DYAD_PARSE='sentence'"]
+fn print_parse() {
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let s = std::env::var("DYAD_PARSE").unwrap_or_default();
+    let toks = tokenize(&s);
+    let words: Vec<&str> = toks.iter().map(|t| &s[t.span.clone()]).collect();
+    let mut out = Vec::new();
+    model.parser().parse_sentence(&words, &mut out);
+    for (i, t) in out.iter().enumerate() {
+        eprintln!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            i + 1,
+            words[i],
+            t.lemma,
+            t.upos,
+            t.head,
+            t.deprel
+        );
+    }
+}
+
+use crate::baseline::tests::{assert_no_fallback, shared};
+use crate::petr::PetrSuite;
+
+/// PETR unit records: the parsed coder against the baseline, neither with a fallback code.
+#[test]
+fn petr_unit_parsed_vs_baseline() {
+    let (Some(xml), Some(dir)) = (
+        shared("petrarch2-validation/PETR.UnitTest.records.xml"),
+        shared("petrarch2-validation"),
+    ) else {
+        return;
+    };
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let suite = PetrSuite::read(&xml).unwrap();
+    let base = BaselineCoder::for_petr(&suite, &dir).unwrap();
+    let b = crate::petr::score(&suite, |s, d| base.code(s, d));
+    let mut c = ParsedCoder::new(BaselineCoder::for_petr(&suite, &dir).unwrap(), model);
+    c.require_dyad = true;
+    for r in &suite.records {
+        assert_no_fallback(&c.base.verbs, &c.code(&r.text, r.date));
+    }
+    let p = crate::petr::score(&suite, |s, d| c.code(s, d));
+    eprintln!("baseline:\n{b}\nparsed:\n{p}");
+    assert!(p.expectations_met > 0);
+}
+
+#[test]
+#[ignore = "loads the full Phoenix dictionaries; run for the figures"]
+fn phoenix_figures_parsed() {
+    let (Some(dir), Some(gsr), Some(csv)) = (
+        shared("cameo-dictionaries"),
+        shared("plover/PLOVER_GSR_CAMEO.txt"),
+        shared("cameo-codebook/icews-cameo-codes.csv"),
+    ) else {
+        return;
+    };
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let mut c = ParsedCoder::new(BaselineCoder::phoenix(&dir).unwrap(), model);
+    let recs = crate::plover_gsr::read(&gsr).unwrap();
+    let ex = crate::cameo_examples::read(&csv).unwrap();
+    for dyad in [false, true] {
+        c.require_dyad = dyad;
+        for r in &recs {
+            assert_no_fallback(&c.base.verbs, &c.code(&r.text, r.date));
+        }
+        eprintln!("require_dyad = {dyad}");
+        eprintln!("{}", crate::plover_gsr::score(&recs, |s, d| c.code(s, d)));
+        eprintln!(
+            "{}",
+            crate::cameo_examples::score(&ex, jiff::civil::date(2000, 1, 1), |s, d| c.code(s, d))
+        );
+    }
+}
+
+#[test]
+#[ignore = "prints GSR actor misses of the parsed coder"]
+fn gsr_actor_misses_parsed() {
+    let (Some(dir), Some(gsr)) = (
+        shared("cameo-dictionaries"),
+        shared("plover/PLOVER_GSR_CAMEO.txt"),
+    ) else {
+        return;
+    };
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let c = ParsedCoder::new(BaselineCoder::phoenix(&dir).unwrap(), model);
+    for r in crate::plover_gsr::read(&gsr).unwrap().iter().take(60) {
+        let out = c.code(&r.text, r.date);
+        let src: Vec<_> = r.source.iter().filter_map(|a| a.code.clone()).collect();
+        let tgt: Vec<_> = r.target.iter().filter_map(|a| a.code.clone()).collect();
+        let got: Vec<String> = out
+            .events
+            .iter()
+            .map(|e| {
+                let a = |x: &Option<CodedActor>| {
+                    x.as_ref().map_or("-".to_string(), |c| {
+                        format!("{}={}", &r.text[c.span.clone()], c.code)
+                    })
+                };
+                format!("{} {} {}", a(&e.source), e.code, a(&e.target))
+            })
+            .collect();
+        eprintln!("{} {src:?}->{tgt:?}: {}\n   got {:?}", r.event, r.text, got);
+    }
+}

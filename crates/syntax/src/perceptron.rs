@@ -1,0 +1,460 @@
+//! Hashed-feature averaged perceptron: a trainer with lazy averaging and a frozen,
+//! compact scorer that is serialised into the model file.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Mixes one value into a running feature hash (an Fx-style multiply-rotate).
+#[inline]
+pub(crate) fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Final avalanche so the low bits are usable as a table index (splitmix64 finaliser).
+#[inline]
+pub(crate) fn finish(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Hash of a string (bytes, eight at a time).
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = 0x9e37_79b9_7f4a_7c15 ^ b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(a));
+    }
+    let mut a = [0u8; 8];
+    let rest = chunks.remainder();
+    a[..rest.len()].copy_from_slice(rest);
+    mix(h, u64::from_le_bytes(a))
+}
+
+/// Keys are already well-mixed hashes, so the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// Averaged perceptron under training: sparse per-feature rows of (class, weight).
+pub(crate) struct Trainer {
+    nclass: usize,
+    index: IdMap<u32>,
+    rows: Vec<Vec<Entry>>,
+    /// Number of updates each feature took part in (rarely-updated features are pruned).
+    updates: Vec<u32>,
+    step: u32,
+}
+
+impl Trainer {
+    pub(crate) fn new(nclass: usize) -> Self {
+        Trainer {
+            nclass,
+            index: IdMap::default(),
+            rows: Vec::new(),
+            updates: Vec::new(),
+            step: 1,
+        }
+    }
+
+    /// Adds the current weights of `feats` into `scores` (length `nclass`, zeroed by caller).
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance (for averaging).
+    pub(crate) fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Perceptron update: +1 for `truth`, -1 for `guess`.
+    pub(crate) fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            self.bump(f, truth, 1.0);
+            let r = self.bump(f, guess, -1.0);
+            self.updates[r] += 1;
+        }
+    }
+
+    fn bump(&mut self, f: u64, class: usize, delta: f32) -> usize {
+        let step = self.step;
+        let r = match self.index.get(&f) {
+            Some(&r) => r as usize,
+            None => {
+                self.rows.push(Vec::new());
+                self.updates.push(0);
+                let r = self.rows.len() - 1;
+                self.index.insert(f, r as u32);
+                r
+            }
+        };
+        let row = &mut self.rows[r];
+        let e = match row.iter().position(|e| e.class as usize == class) {
+            Some(i) => &mut row[i],
+            None => {
+                row.push(Entry {
+                    class: class as u16,
+                    w: 0.0,
+                    total: 0.0,
+                    stamp: step,
+                });
+                row.last_mut().expect("just pushed")
+            }
+        };
+        e.total += f64::from(step - e.stamp) * f64::from(e.w);
+        e.stamp = step;
+        e.w += delta;
+        r
+    }
+
+    /// Averages the weights and drops those whose magnitude is below `prune`.
+    pub(crate) fn freeze(&self, prune: f32, min_updates: u32) -> Weights {
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        // Sorted so that the serialised model is byte-identical across runs.
+        keys.sort_unstable();
+        let step = f64::from(self.step);
+        let mut w = WeightsBuilder::default();
+        let mut row_buf = Vec::new();
+        for (k, r) in keys {
+            row_buf.clear();
+            if self.updates[r as usize] < min_updates {
+                continue;
+            }
+            for e in &self.rows[r as usize] {
+                let total = e.total + f64::from(self.step - e.stamp) * f64::from(e.w);
+                let avg = (total / step) as f32;
+                if avg.abs() >= prune {
+                    row_buf.push((e.class as u8, avg));
+                }
+            }
+            if !row_buf.is_empty() {
+                row_buf.sort_unstable_by_key(|x| x.0);
+                w.push(k, &row_buf);
+            }
+        }
+        w.build(self.nclass)
+    }
+}
+
+#[derive(Default)]
+struct WeightsBuilder {
+    keys: Vec<u64>,
+    lens: Vec<u8>,
+    classes: Vec<u8>,
+    values: Vec<f32>,
+}
+
+impl WeightsBuilder {
+    fn push(&mut self, key: u64, row: &[(u8, f32)]) {
+        self.keys.push(key);
+        self.lens.push(row.len() as u8);
+        for &(c, v) in row {
+            self.classes.push(c);
+            self.values.push(v);
+        }
+    }
+
+    fn build(self, nclass: usize) -> Weights {
+        let n = self.keys.len();
+        let cap = (n * 3 / 2 + 1).next_power_of_two().max(16);
+        let mut table = vec![Slot::EMPTY; cap];
+        let mut start = 0u32;
+        for (i, &k) in self.keys.iter().enumerate() {
+            let len = self.lens[i];
+            let mut pos = (k as usize) & (cap - 1);
+            while table[pos].len != 0 {
+                pos = (pos + 1) & (cap - 1);
+            }
+            table[pos] = Slot {
+                key: k,
+                start,
+                len: u32::from(len),
+            };
+            start += u32::from(len);
+        }
+        Weights {
+            nclass,
+            keys: self.keys,
+            lens: self.lens,
+            table,
+            classes: self.classes,
+            values: self.values,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        key: 0,
+        start: 0,
+        len: 0,
+    };
+}
+
+/// Frozen averaged weights: an open-addressing table of feature keys into sparse rows.
+pub(crate) struct Weights {
+    nclass: usize,
+    keys: Vec<u64>,
+    lens: Vec<u8>,
+    table: Vec<Slot>,
+    classes: Vec<u8>,
+    values: Vec<f32>,
+}
+
+impl Weights {
+    /// Number of classes scored.
+    pub(crate) fn nclass(&self) -> usize {
+        self.nclass
+    }
+
+    /// Number of stored features.
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Adds the weights of `feats` into `scores`.
+    ///
+    /// The table is far larger than the cache, so every feature costs a memory miss. The
+    /// lookups are done in passes (touch the slots, then the rows, then add) so that the
+    /// misses of one sentence position overlap instead of queueing one after another.
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for chunk in feats.chunks(128) {
+            self.score_chunk(chunk, scores);
+        }
+    }
+
+    fn score_chunk(&self, feats: &[u64], scores: &mut [f32]) {
+        let mask = self.table.len() - 1;
+        let mut touch = 0u64;
+        for &f in feats {
+            touch ^= self.table[(f as usize) & mask].key;
+        }
+        let mut found = [(0u32, 0u32); 128];
+        let mut nf = 0;
+        for &f in feats {
+            let mut pos = (f as usize) & mask;
+            loop {
+                let s = &self.table[pos];
+                if s.len == 0 {
+                    break;
+                }
+                if s.key == f {
+                    if let Some(slot) = found.get_mut(nf) {
+                        *slot = (s.start, s.len);
+                        nf += 1;
+                        touch ^= u64::from(self.classes[s.start as usize]);
+                    }
+                    break;
+                }
+                pos = (pos + 1) & mask;
+            }
+        }
+        std::hint::black_box(touch);
+        for &(start, len) in &found[..nf] {
+            let a = start as usize;
+            let b = a + len as usize;
+            for (c, v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
+                if let Some(x) = scores.get_mut(*c as usize) {
+                    *x += v;
+                }
+            }
+        }
+    }
+
+    /// Sums several weight sets (same classes) feature by feature.
+    pub(crate) fn sum(parts: &[Weights]) -> Weights {
+        let mut rows: std::collections::BTreeMap<u64, Vec<(u8, f32)>> =
+            std::collections::BTreeMap::new();
+        for w in parts {
+            let mut start = 0usize;
+            for (k, &len) in w.keys.iter().zip(&w.lens) {
+                let end = start + len as usize;
+                let row = rows.entry(*k).or_default();
+                for (c, v) in w.classes[start..end].iter().zip(&w.values[start..end]) {
+                    match row.iter_mut().find(|e| e.0 == *c) {
+                        Some(e) => e.1 += v,
+                        None => row.push((*c, *v)),
+                    }
+                }
+                start = end;
+            }
+        }
+        let mut b = WeightsBuilder::default();
+        for (k, mut row) in rows {
+            row.sort_unstable_by_key(|x| x.0);
+            b.push(k, &row);
+        }
+        b.build(parts.first().map_or(0, |w| w.nclass))
+    }
+
+    /// Serialises: nclass u32, nkeys u32, nvalues u32, scale f32, keys, lens, classes,
+    /// values quantised to i16 (little-endian). 16 bits keep argmax decisions intact in
+    /// practice and halve the size of the largest section.
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.nclass as u32).to_le_bytes());
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.values.len() as u32).to_le_bytes());
+        let max = self.values.iter().fold(0f32, |m, v| m.max(v.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        out.extend_from_slice(&scale.to_le_bytes());
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend_from_slice(&self.lens);
+        out.extend_from_slice(&self.classes);
+        for v in &self.values {
+            out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+        }
+    }
+
+    /// Reads what [`Weights::write`] wrote; `None` on truncated or inconsistent data.
+    pub(crate) fn read(r: &mut Reader<'_>) -> Option<Weights> {
+        let nclass = r.u32()? as usize;
+        let nkeys = r.u32()? as usize;
+        let nvals = r.u32()? as usize;
+        let scale = f32::from_le_bytes(r.bytes(4)?.try_into().ok()?);
+        let keys_b = r.bytes(nkeys.checked_mul(8)?)?;
+        let lens = r.bytes(nkeys)?.to_vec();
+        let classes = r.bytes(nvals)?.to_vec();
+        let vals_b = r.bytes(nvals.checked_mul(2)?)?;
+        if lens.iter().map(|&l| l as usize).sum::<usize>() != nvals
+            || classes.iter().any(|&c| c as usize >= nclass)
+        {
+            return None;
+        }
+        let mut b = WeightsBuilder {
+            keys: keys_b
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+                .collect(),
+            lens,
+            classes,
+            values: vals_b
+                .chunks_exact(2)
+                .map(|c| f32::from(i16::from_le_bytes(c.try_into().unwrap_or([0; 2]))) * scale)
+                .collect(),
+        };
+        // Rows are stored in key order; the table needs them unique.
+        b.keys.dedup();
+        if b.keys.len() != nkeys {
+            return None;
+        }
+        Some(b.build(nclass))
+    }
+}
+
+/// A little-endian cursor over model bytes.
+pub(crate) struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(buf: &'a [u8]) -> Self {
+        Reader { buf, pos: 0 }
+    }
+    pub(crate) fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(n)?;
+        let s = self.buf.get(self.pos..end)?;
+        self.pos = end;
+        Some(s)
+    }
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes(4)?.try_into().ok()?))
+    }
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.bytes(n)?).ok()
+    }
+}
+
+/// Writes a length-prefixed string.
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Index of the highest score among the classes allowed by `ok`.
+#[inline]
+pub(crate) fn argmax(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if ok(i) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|b| b.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_and_roundtrips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![1u64, 2], 0usize), (vec![3, 4], 1), (vec![5, 2], 2)];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                let mut s = [0.0; 3];
+                t.score(f, &mut s);
+                let g = argmax(&s, |_| true).unwrap();
+                t.update(f, *y, g);
+                t.tick();
+            }
+        }
+        let w = t.freeze(0.0, 0);
+        let mut buf = Vec::new();
+        w.write(&mut buf);
+        let w2 = Weights::read(&mut Reader::new(&buf)).unwrap();
+        for (f, y) in &data {
+            let mut s = [0.0; 3];
+            w2.score(f, &mut s);
+            assert_eq!(w2.len(), w.len());
+            assert_eq!(argmax(&s, |_| true), Some(*y));
+        }
+    }
+}
