@@ -506,6 +506,23 @@ impl ActorCoder {
             let ws = sents[si];
             self.inner.ner.tag(ws, &dctx, &mut scratch, &mut tags);
             let mut t: Vec<&str> = tags.iter().map(|&t| LABELS[t]).collect();
+            // Words of a time expression are never part of a name ("Mayor Zohran Mamdani
+            // Thursday"): the time stage has already found them.
+            let span_of = |i: usize| analysis.tokens[s.token_start as usize + i].span;
+            for i in 0..t.len() {
+                if analysis.timexes.iter().any(|x| x.span.overlaps(span_of(i))) && t[i] != "O" {
+                    t[i] = "O";
+                    if let Some(next) = t.get(i + 1).copied()
+                        && let Some(ty) = next.strip_prefix("I-")
+                    {
+                        t[i + 1] = LABELS
+                            .iter()
+                            .copied()
+                            .find(|l| l.strip_prefix("B-") == Some(ty))
+                            .unwrap_or(next);
+                    }
+                }
+            }
             for (i, word) in ws.iter().enumerate() {
                 if t[i] == "O" && is_cap(word) && g.nationality(&[word]).is_some() {
                     t[i] = "B-MISC";

@@ -157,6 +157,7 @@ impl DocumentCoder {
                         }
                     });
                     rec.attribution = ev.attribution.as_ref().map(text_span);
+                    trim_times(&mut rec, &doc.text, &analysis.timexes);
                     out.push(rec);
                     dedupe_last(out, first);
                 }
@@ -316,6 +317,25 @@ pub fn complete_participants(
                 p.country = Some(country);
                 p.sector = sector;
             }
+        }
+    }
+}
+
+/// Cuts a time expression off the end of a participant ("Mayor Zohran Mamdani Thursday" →
+/// "Mayor Zohran Mamdani"): parsers often hang a bare weekday on the name before it, and the
+/// time belongs to the event's date, not to who took part.
+fn trim_times(rec: &mut EventRecord, text: &str, timexes: &[Timex]) {
+    for p in rec.actor.iter_mut().chain(rec.recipient.iter_mut()) {
+        let Some(t) = timexes
+            .iter()
+            .find(|t| p.span.overlaps(t.span) && t.span.start > p.span.start)
+        else {
+            continue;
+        };
+        let kept = text[p.span.start as usize..t.span.start as usize].trim_end();
+        if !kept.is_empty() {
+            p.span = Span::new(p.span.start as usize, p.span.start as usize + kept.len());
+            p.text = kept.to_string();
         }
     }
 }
