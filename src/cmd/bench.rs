@@ -189,7 +189,10 @@ struct Clock {
 
 impl Clock {
     fn start() -> Clock {
-        Clock { wall: Instant::now(), cpu_ns: thread_cpu_ns() }
+        Clock {
+            wall: Instant::now(),
+            cpu_ns: thread_cpu_ns(),
+        }
     }
 }
 
@@ -199,11 +202,21 @@ fn thread_cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
-fn report(stage: &str, t: Clock, docs: usize, counts: Option<(usize, usize)>, bytes: usize, cores: usize) {
+fn report(
+    stage: &str,
+    t: Clock,
+    docs: usize,
+    counts: Option<(usize, usize)>,
+    bytes: usize,
+    cores: usize,
+) {
     let s = t.wall.elapsed().as_secs_f64();
     let per_core = |n: usize| n as f64 / s / cores as f64;
     let (sents, toks) = match counts {
-        Some((a, b)) => (format!("{:>10.0}", per_core(a)), format!("{:>11.0}", per_core(b))),
+        Some((a, b)) => (
+            format!("{:>10.0}", per_core(a)),
+            format!("{:>11.0}", per_core(b)),
+        ),
         None => (format!("{:>10}", "-"), format!("{:>11}", "-")),
     };
     // CPU time only means something for the stages run on this one thread.
@@ -211,8 +224,15 @@ fn report(stage: &str, t: Clock, docs: usize, counts: Option<(usize, usize)>, by
         (1, Some(a), Some(b)) if b > a => {
             let cpu_s = (b - a) as f64 / 1e9;
             match counts {
-                Some((n, _)) => format!("  | CPU {cpu_s:.3} s: {:.1} MB/s, {:.0} sentences/s", bytes as f64 / cpu_s / 1e6, n as f64 / cpu_s),
-                None => format!("  | CPU {cpu_s:.3} s: {:.1} MB/s", bytes as f64 / cpu_s / 1e6),
+                Some((n, _)) => format!(
+                    "  | CPU {cpu_s:.3} s: {:.1} MB/s, {:.0} sentences/s",
+                    bytes as f64 / cpu_s / 1e6,
+                    n as f64 / cpu_s
+                ),
+                None => format!(
+                    "  | CPU {cpu_s:.3} s: {:.1} MB/s",
+                    bytes as f64 / cpu_s / 1e6
+                ),
             }
         }
         _ => String::new(),
