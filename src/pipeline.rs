@@ -122,26 +122,12 @@ impl Pipeline {
     }
 }
 
-/// The actor a participant's words refer to: of the actors with a mention inside the span,
-/// the one mentioned last in it (English noun phrases end in their head: "New York City
-/// Mayor Zohran Mamdani" is Mamdani, not New York).
+/// What the actor stage knows about a participant's words (see `ActorAnalysis::actor_at`).
 fn known_actor(
     found: &dyad_actors::ActorAnalysis,
     span: dyad_core::Span,
 ) -> Option<dyad_events::assemble::KnownActor> {
-    let a = found
-        .actors
-        .iter()
-        .filter_map(|a| {
-            a.mentions
-                .iter()
-                .filter(|m| m.overlaps(span))
-                .map(|m| m.end)
-                .max()
-                .map(|end| (end, a))
-        })
-        .max_by_key(|&(end, _)| end)?
-        .1;
+    let a = found.actor_at(span)?;
     Some(dyad_events::assemble::KnownActor {
         name: a.name.clone(),
         country: a.country.clone(),

@@ -152,12 +152,27 @@ impl ActorAnalysis {
         self.doc_country = None;
     }
 
-    /// The actor whose mentions include `span`, as an event participant.
-    pub fn participant(&self, doc: &Document, span: Span) -> Option<Participant> {
-        let a = self
-            .actors
+    /// The actor the words at `span` refer to: of the actors with a mention inside it, the one
+    /// whose mention ends last. English noun phrases are head-final, so "New York City Mayor
+    /// Zohran Mamdani" is Mamdani, not New York.
+    pub fn actor_at(&self, span: Span) -> Option<&Actor> {
+        self.actors
             .iter()
-            .find(|a| a.mentions.iter().any(|m| m.overlaps(span)))?;
+            .filter_map(|a| {
+                a.mentions
+                    .iter()
+                    .filter(|m| m.overlaps(span))
+                    .map(|m| m.end)
+                    .max()
+                    .map(|end| (end, a))
+            })
+            .max_by_key(|&(end, _)| end)
+            .map(|(_, a)| a)
+    }
+
+    /// The actor the words at `span` refer to ([`Self::actor_at`]), as an event participant.
+    pub fn participant(&self, doc: &Document, span: Span) -> Option<Participant> {
+        let a = self.actor_at(span)?;
         Some(Participant {
             text: doc.slice(span).to_string(),
             span,

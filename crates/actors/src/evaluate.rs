@@ -324,21 +324,8 @@ pub fn eval_plover(
 }
 
 fn predicted(out: &crate::ActorAnalysis, span: Span) -> (Option<String>, Option<String>) {
-    // English noun phrases are head-final: of the actors inside the gold phrase ("Russian
-    // Foreign Minister Andrei Kozyrev"), the one whose mention ends last is its head.
-    let best = out
-        .actors
-        .iter()
-        .filter_map(|a| {
-            a.mentions
-                .iter()
-                .filter(|m| m.overlaps(span))
-                .map(|m| m.end)
-                .max()
-                .map(|e| (e, a))
-        })
-        .max_by_key(|(e, _)| *e);
-    if let Some((_, a)) = best {
+    // Head-final: in "Russian Foreign Minister Andrei Kozyrev" the minister is the actor.
+    if let Some(a) = out.actor_at(span) {
         return (a.country.clone(), a.sector.clone());
     }
     if let Some(p) = out.places.iter().find(|p| p.span.overlaps(span)) {

@@ -459,6 +459,24 @@ struct ClusterRow {
     rep_event: String,
 }
 
+impl ClusterRow {
+    /// Columns 1..=9 of `SELECT <id>, anchor, event_date, n_reports, n_documents, n_mentions,
+    /// n_sources, first_report, last_report, rep_event FROM clusters`.
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClusterRow> {
+        Ok(ClusterRow {
+            anchor: r.get(1)?,
+            event_date: r.get(2)?,
+            n_reports: r.get(3)?,
+            n_documents: r.get(4)?,
+            n_mentions: r.get(5)?,
+            n_sources: r.get(6)?,
+            first_report: r.get(7)?,
+            last_report: r.get(8)?,
+            rep_event: r.get(9)?,
+        })
+    }
+}
+
 struct Member {
     rowid: i64,
     id: String,
@@ -572,20 +590,7 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
         for &id in &lookup {
             let row = st
                 .query_row([id], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        ClusterRow {
-                            anchor: r.get(1)?,
-                            event_date: r.get(2)?,
-                            n_reports: r.get(3)?,
-                            n_documents: r.get(4)?,
-                            n_mentions: r.get(5)?,
-                            n_sources: r.get(6)?,
-                            first_report: r.get(7)?,
-                            last_report: r.get(8)?,
-                            rep_event: r.get(9)?,
-                        },
-                    ))
+                    Ok((r.get::<_, String>(0)?, ClusterRow::from_row(r)?))
                 })
                 .optional()?;
             if let Some(row) = row {
@@ -634,22 +639,7 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
         )?;
         for k in &involved {
             let row = st
-                .query_row([k], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        ClusterRow {
-                            anchor: r.get(1)?,
-                            event_date: r.get(2)?,
-                            n_reports: r.get(3)?,
-                            n_documents: r.get(4)?,
-                            n_mentions: r.get(5)?,
-                            n_sources: r.get(6)?,
-                            first_report: r.get(7)?,
-                            last_report: r.get(8)?,
-                            rep_event: r.get(9)?,
-                        },
-                    ))
-                })
+                .query_row([k], |r| Ok((r.get::<_, i64>(0)?, ClusterRow::from_row(r)?)))
                 .optional()?;
             if let Some(row) = row {
                 existing.insert(k.clone(), row);
