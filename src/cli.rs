@@ -71,6 +71,15 @@ pub enum Command {
     ///
     /// Example: dyad timeline PER ECU --by month
     Timeline(TimelineArgs),
+    /// Put documents on a NATS JetStream stream (created if missing) for `dyad worker`s.
+    ///
+    /// Example: dyad publish articles/ --nats nats://127.0.0.1:4222
+    Publish(PublishArgs),
+    /// Code documents from a NATS JetStream stream into a sink, as one of many workers:
+    /// a durable pull consumer; records written idempotently, then acknowledged.
+    ///
+    /// Example: dyad worker --nats nats://127.0.0.1:4222 --sink postgres://postgres@127.0.0.1/dyad
+    Worker(WorkerArgs),
     /// Export stored events as PLOVER JSONL, CSV, GDELT-style TSV or Parquet.
     ///
     /// Example: dyad export --format parquet --partition -o lake/
@@ -477,11 +486,25 @@ pub enum EntityInput {
 
 #[derive(Debug, Args)]
 pub struct DbArg {
-    /// The store file (SQLite), created by `dyad ingest`.
+    /// The store: an SQLite file (`events.db` or `sqlite:events.db`), created by `dyad
+    /// ingest`, or a PostgreSQL database (`postgres://user@host/db`), whose schema is created
+    /// on first use.
     ///
     /// Example: --db events.db
-    #[arg(long, value_name = "FILE", default_value = "dyad.db", env = "DYAD_DB")]
-    pub db: PathBuf,
+    #[arg(
+        long,
+        value_name = "FILE|URL",
+        default_value = "dyad.db",
+        env = "DYAD_DB"
+    )]
+    pub db: String,
+}
+
+impl DbArg {
+    /// Where the store lives.
+    pub fn target(&self) -> dyad_store::Target {
+        dyad_store::Target::parse(&self.db)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -656,4 +679,106 @@ pub struct ExportArgs {
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse::<jiff::civil::Date>()
         .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// The stream both `dyad publish` and `dyad worker` name.
+#[derive(Debug, Args)]
+pub struct StreamArgs {
+    /// NATS server(s), comma-separated.
+    ///
+    /// Example: --nats nats://127.0.0.1:4222
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "DYAD_NATS",
+        default_value = "nats://127.0.0.1:4222"
+    )]
+    pub nats: String,
+    /// JetStream stream holding documents to code (dead letters go to `<stream>-dead`).
+    ///
+    /// Example: --stream dyad-docs
+    #[arg(long, value_name = "NAME", default_value = "dyad-docs")]
+    pub stream: String,
+    /// Subject documents are published on.
+    ///
+    /// Example: --subject dyad.docs
+    #[arg(long, value_name = "SUBJECT", default_value = "dyad.docs")]
+    pub subject: String,
+    /// Subject documents that keep failing are moved to, with their error.
+    ///
+    /// Example: --dead-letter dyad.dead
+    #[arg(long, value_name = "SUBJECT", default_value = "dyad.dead")]
+    pub dead_letter: String,
+}
+
+impl StreamArgs {
+    pub fn config(&self) -> dyad_queue::StreamConfig {
+        dyad_queue::StreamConfig {
+            url: self.nats.clone(),
+            stream: self.stream.clone(),
+            subject: self.subject.clone(),
+            dead_letter_subject: self.dead_letter.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub stream: StreamArgs,
+    /// Publishes awaiting acknowledgement at most at once.
+    ///
+    /// Example: --batch 512
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub batch: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub stream: StreamArgs,
+    /// Durable consumer name; workers naming the same consumer share the work.
+    ///
+    /// Example: --consumer dyad
+    #[arg(long, value_name = "NAME", default_value = "dyad")]
+    pub consumer: String,
+    /// Where records go: `postgres://…`, `sqlite:FILE` or `parquet:DIR` (a lake of
+    /// `events/date=YYYY-MM-DD/part-<batch>.parquet` files).
+    ///
+    /// Example: --sink parquet:lake/
+    #[arg(long, value_name = "SINK")]
+    pub sink: String,
+    /// Documents fetched and written per batch.
+    ///
+    /// Example: --batch 200
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub batch: usize,
+    /// Deliveries of a failing document before it goes to the dead-letter subject.
+    ///
+    /// Example: --max-deliver 5
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub max_deliver: u32,
+    /// Seconds the server waits for an acknowledgement before redelivering.
+    ///
+    /// Example: --ack-wait 60
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub ack_wait: u64,
+    /// Exit once the stream has been empty (nothing pending) for this many seconds; by
+    /// default a worker runs until SIGTERM.
+    ///
+    /// Example: --idle-exit 5
+    #[arg(long, value_name = "SECS")]
+    pub idle_exit: Option<f64>,
+    /// Serve Prometheus counters at http://ADDR/metrics (loopback addresses only).
+    ///
+    /// Example: --metrics 127.0.0.1:9464
+    #[arg(long, value_name = "ADDR")]
+    pub metrics: Option<std::net::SocketAddr>,
+    /// Coding threads (default: all cores).
+    ///
+    /// Example: --jobs 1
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
 }

@@ -1,16 +1,11 @@
 //! `dyad ingest` end to end: idempotent re-runs and a real `kill -9` mid-ingest.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod common;
+
+use common::{big_corpus, corpus, dyad};
+use std::path::Path;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus/corpus.jsonl")
-}
 
 fn checksum(db: &Path) -> String {
     dyad_store::Store::open_read_only(db)
@@ -72,24 +67,6 @@ fn parallel_and_serial_ingest_give_the_same_store() {
     ingest(&corpus(), &a, &["--jobs", "1", "--batch", "7"]);
     ingest(&corpus(), &b, &["--jobs", "2", "--batch", "500"]);
     assert_eq!(checksum(&a), checksum(&b));
-}
-
-/// The demo corpus repeated with distinct ids, to make an ingest long enough to kill.
-fn big_corpus(dir: &Path, copies: usize) -> PathBuf {
-    let base = std::fs::read_to_string(corpus()).unwrap();
-    let mut out = String::new();
-    for k in 0..copies {
-        for line in base.lines().filter(|l| !l.trim().is_empty()) {
-            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-            let id = format!("{}-{k}", v["id"].as_str().unwrap());
-            v["id"] = id.into();
-            out.push_str(&v.to_string());
-            out.push('\n');
-        }
-    }
-    let p = dir.join("big.jsonl");
-    std::fs::write(&p, out).unwrap();
-    p
 }
 
 #[test]

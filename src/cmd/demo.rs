@@ -28,9 +28,10 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     let mut extra = Documents::new(args.paths.clone(), None, dyad_read::DEFAULT_MAX_BYTES);
     let docs = corpus().into_iter().chain(&mut extra);
     let start = std::time::Instant::now();
-    super::store::ingest_into(&args.db, docs, None, 500, 0)?;
+    let target = dyad_store::Target::Sqlite(args.db.clone());
+    super::store::ingest_into(&target, docs, None, 500, 0)?;
     let elapsed = start.elapsed();
-    summary(&args.db, elapsed)?;
+    summary(&target, elapsed)?;
     let code = extra.exit_code();
     if args.no_serve {
         return Ok(code);
@@ -39,11 +40,11 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
         "\nserving the dashboard at http://{}/ (Ctrl-C stops)",
         args.addr
     );
-    super::serve(&args.db, args.addr)
+    super::serve(&target, args.addr)
 }
 
 /// Documents, events by category and the busiest dyads, read back from the store.
-fn summary(db: &std::path::Path, elapsed: std::time::Duration) -> anyhow::Result<()> {
+fn summary(db: &dyad_store::Target, elapsed: std::time::Duration) -> anyhow::Result<()> {
     let store = super::store::open_read_store(db)?;
     let counts = store.counts()?;
     let mut by_event: BTreeMap<String, usize> = BTreeMap::new();
@@ -68,7 +69,7 @@ fn summary(db: &std::path::Path, elapsed: std::time::Duration) -> anyhow::Result
         counts.documents,
         counts.events,
         counts.clusters,
-        db.display()
+        db
     );
     crate::outln!("\nevents by PLOVER category:");
     let mut cats: Vec<_> = by_event.into_iter().collect();

@@ -6,6 +6,7 @@ mod demo;
 mod entities;
 mod eval;
 mod parse;
+mod queue;
 mod segment;
 mod store;
 mod timex;
@@ -29,12 +30,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Query(a) => store::query(a),
         Command::Timeline(a) => store::timeline(a),
         Command::Export(a) => store::export(a),
-        Command::Serve(a) => serve(&a.db.db, a.addr),
+        Command::Publish(a) => queue::publish(a),
+        Command::Worker(a) => queue::worker(a),
+        Command::Serve(a) => serve(&a.db.target(), a.addr),
     }
 }
 
 /// Serves the dashboard until interrupted.
-pub fn serve(db: &std::path::Path, addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
+pub fn serve(db: &dyad_store::Target, addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
+    let dyad_store::Target::Sqlite(db) = db else {
+        anyhow::bail!(
+            "{db}: `dyad serve` reads SQLite stores; export from PostgreSQL with `dyad export` \
+             or query it with `dyad query --db {db}`"
+        );
+    };
     anyhow::ensure!(
         db.exists(),
         "{}: no such store (create one with `dyad ingest PATH --db {}`)",

@@ -4,7 +4,7 @@ use crate::cli::{By, ExportArgs, FilterArgs, IngestArgs, QueryArgs, TableFormat,
 use crate::input::Documents;
 use crate::pipeline::{Pipeline, Stage, coder_version, pool};
 use dyad_core::Document;
-use dyad_store::{Query, Store, format::Format};
+use dyad_store::{Query, Store, Target, format::Format};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -13,7 +13,13 @@ use std::time::{Duration, Instant};
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let total_bytes: u64 = args.input.paths.iter().map(|p| input_bytes(p)).sum();
     let mut docs = Documents::from_args(&args.input);
-    let stats = ingest_into(&args.db.db, &mut docs, args.jobs, args.batch, total_bytes)?;
+    let stats = ingest_into(
+        &args.db.target(),
+        &mut docs,
+        args.jobs,
+        args.batch,
+        total_bytes,
+    )?;
     let code = docs.exit_code();
     Ok(if stats.failed > 0 {
         ExitCode::from(1)
@@ -32,13 +38,13 @@ pub struct IngestStats {
 
 /// Codes `docs` into the store at `db`: parallel coding, one writer, a transaction per batch.
 pub fn ingest_into(
-    db: &std::path::Path,
+    db: &Target,
     docs: impl Iterator<Item = Document>,
     jobs: Option<usize>,
     batch_size: usize,
     total_bytes: u64,
 ) -> anyhow::Result<IngestStats> {
-    let mut store = Store::open(db)?;
+    let mut store = Store::open_target(db, false)?;
     let pipeline = Pipeline::new(Stage::Events)?;
     let pool = pool(jobs)?;
     let version = coder_version();
@@ -83,13 +89,7 @@ pub fn ingest_into(
     let c = store.counts()?;
     eprintln!(
         "dyad: {} coded, {} unchanged, {} failed; {} events written; store {} holds {} documents, {} events",
-        s.coded,
-        s.unchanged,
-        s.failed,
-        s.events,
-        db.display(),
-        c.documents,
-        c.events
+        s.coded, s.unchanged, s.failed, s.events, db, c.documents, c.events
     );
     Ok(s)
 }
@@ -167,22 +167,24 @@ fn table_format(f: Option<TableFormat>) -> Format {
     }
 }
 
-fn open_read(db: &std::path::Path) -> anyhow::Result<Store> {
-    anyhow::ensure!(
-        db.exists(),
-        "{}: no such store (create one with `dyad ingest PATH --db {}`)",
-        db.display(),
-        db.display()
-    );
-    Ok(Store::open_read_only(db)?)
+fn open_read(db: &Target) -> anyhow::Result<Store> {
+    if let Target::Sqlite(path) = db {
+        anyhow::ensure!(
+            path.exists(),
+            "{}: no such store (create one with `dyad ingest PATH --db {}`)",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(Store::open_target(db, true)?)
 }
 
-pub(crate) fn open_read_store(db: &std::path::Path) -> anyhow::Result<Store> {
+pub(crate) fn open_read_store(db: &Target) -> anyhow::Result<Store> {
     open_read(db)
 }
 
 pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    let store = open_read(&args.db.db)?;
+    let store = open_read(&args.db.target())?;
     let mut q = query_of(&args.filters);
     q.dyad = args.dyad.map(|v| (v[0].clone(), v[1].clone()));
     q.limit = Some(args.limit);
@@ -194,7 +196,7 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
-    let store = open_read(&args.db.db)?;
+    let store = open_read(&args.db.target())?;
     let q = Query {
         dyad: Some((args.a, args.b)),
         from: args.from,
@@ -213,7 +215,7 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let store = open_read(&args.db.db)?;
+    let store = open_read(&args.db.target())?;
     let q = query_of(&args.filters);
     let format: dyad_store::export::ExportFormat = args.format.parse()?;
     let n = if args.output.as_os_str() == "-" {

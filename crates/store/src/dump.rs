@@ -1,6 +1,7 @@
 //! A canonical dump of a store: every table in natural-key order, surrogate row ids replaced
 //! by the natural keys they stand for. Two stores holding the same documents, events and
 //! clusters dump identically whatever order or batches built them.
+use crate::db::EachError;
 use crate::error::StoreError;
 use crate::store::Store;
 use sha2::{Digest, Sha256};
@@ -35,12 +36,12 @@ const TABLES: &[(&str, &str)] = &[
     ),
     (
         "mentions",
-        "SELECT e.id, m.ord, m.sentence, m.start, m.end FROM mentions m JOIN events e ON e.rowid = m.event \
+        "SELECT e.id, m.ord, m.sentence, m.start, m.\"end\" FROM mentions m JOIN events e ON e.rowid = m.event \
          ORDER BY e.id, m.ord",
     ),
     (
         "participants",
-        "SELECT e.id, p.role, p.ord, a.key, p.text, p.start, p.end FROM participants p \
+        "SELECT e.id, p.role, p.ord, a.key, p.text, p.start, p.\"end\" FROM participants p \
          JOIN events e ON e.rowid = p.event LEFT JOIN actors a ON a.rowid = p.actor ORDER BY e.id, p.role, p.ord",
     ),
     (
@@ -59,32 +60,22 @@ impl Store {
             source: e,
         };
         // One read transaction, so a concurrent writer cannot make the tables disagree.
-        self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
+        self.db.begin_read().map_err(|e| self.err(e))?;
         let result = (|| {
             for (name, sql) in TABLES {
-                writeln!(out, "# {name}").map_err(io)?;
-                let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
-                let n = st.column_count();
-                let mut rows = st.query([]).map_err(|e| self.err(e))?;
-                while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                    let mut vals = Vec::with_capacity(n);
-                    for i in 0..n {
-                        use rusqlite::types::ValueRef as V;
-                        vals.push(match r.get_ref(i).map_err(|e| self.err(e))? {
-                            V::Null => serde_json::Value::Null,
-                            V::Integer(i) => i.into(),
-                            V::Real(f) => serde_json::Value::String(format!("{f:?}")),
-                            V::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
-                            V::Blob(b) => format!("{b:02x?}").into(),
-                        });
-                    }
-                    writeln!(out, "{}", serde_json::Value::Array(vals)).map_err(io)?;
-                }
+                writeln!(out, "# {name}").map_err(|e| EachError::Out(io(e)))?;
+                self.db.each(sql, &[], |r| {
+                    writeln!(out, "{}", serde_json::Value::Array(r.to_json()))
+                        .map_err(|e| EachError::Out(io(e)))
+                })?;
             }
             Ok(())
         })();
-        let _ = self.conn.execute_batch("COMMIT");
-        result
+        let _ = self.db.batch("COMMIT");
+        result.map_err(|e| match e {
+            EachError::Db(e) => self.err(e),
+            EachError::Out(e) => e,
+        })
     }
 
     /// SHA-256 (hex) of [`Store::dump`]: equal for equal stores.

@@ -88,6 +88,9 @@ pub enum StoreError {
     /// Any other SQLite failure.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A PostgreSQL failure (connection, permission, a server-side error).
+    #[error("postgres: {0}")]
+    Postgres(String),
     /// A stored record could not be decoded (a damaged or hand-edited row).
     #[error("stored record {id}: {source}")]
     Record {

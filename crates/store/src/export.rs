@@ -349,14 +349,15 @@ impl Batcher {
     }
 }
 
-struct Sink {
+/// One Parquet file in the export schema, written in row groups of 8,192 rows.
+pub(crate) struct ParquetFile {
     writer: ArrowWriter<File>,
     batcher: Batcher,
     path: PathBuf,
 }
 
-impl Sink {
-    fn create(path: &Path) -> Result<Sink, StoreError> {
+impl ParquetFile {
+    pub(crate) fn create(path: &Path) -> Result<ParquetFile, StoreError> {
         let file = File::create(path).map_err(|e| StoreError::Io {
             path: path.to_path_buf(),
             source: e,
@@ -366,14 +367,14 @@ impl Sink {
             .build();
         let writer = ArrowWriter::try_new(file, parquet_schema(), Some(props))
             .map_err(|e| StoreError::Parquet(e.to_string()))?;
-        Ok(Sink {
+        Ok(ParquetFile {
             writer,
             batcher: Batcher::new(),
             path: path.to_path_buf(),
         })
     }
 
-    fn push(&mut self, r: &EventRow) -> Result<(), StoreError> {
+    pub(crate) fn push(&mut self, r: &EventRow) -> Result<(), StoreError> {
         self.batcher.push(r);
         if self.batcher.rows >= BATCH {
             self.flush()?;
@@ -391,7 +392,7 @@ impl Sink {
         Ok(())
     }
 
-    fn close(mut self) -> Result<(), StoreError> {
+    pub(crate) fn close(mut self) -> Result<(), StoreError> {
         self.flush()?;
         self.writer
             .close()
@@ -401,7 +402,7 @@ impl Sink {
 }
 
 fn parquet_file(store: &Store, q: &Query, path: &Path) -> Result<u64, StoreError> {
-    let mut sink = Sink::create(path)?;
+    let mut sink = ParquetFile::create(path)?;
     let mut n = 0;
     store.each(q, false, Order::Report, |r| {
         n += 1;
@@ -412,7 +413,7 @@ fn parquet_file(store: &Store, q: &Query, path: &Path) -> Result<u64, StoreError
 }
 
 fn parquet_partitioned(store: &Store, q: &Query, dir: &Path) -> Result<u64, StoreError> {
-    let mut current: Option<(String, Sink)> = None;
+    let mut current: Option<(String, ParquetFile)> = None;
     let mut n = 0;
     store.each(q, false, Order::Report, |r| {
         n += 1;
@@ -427,7 +428,7 @@ fn parquet_partitioned(store: &Store, q: &Query, dir: &Path) -> Result<u64, Stor
             })?;
             current = Some((
                 r.report_date.clone(),
-                Sink::create(&part.join("part-0.parquet"))?,
+                ParquetFile::create(&part.join("part-0.parquet"))?,
             ));
         }
         current.as_mut().map(|c| c.1.push(&r)).unwrap_or(Ok(()))

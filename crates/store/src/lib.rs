@@ -31,17 +31,22 @@
 
 mod cluster;
 mod dates;
+mod db;
 mod dump;
 mod error;
 pub mod export;
 pub mod format;
 mod keys;
+pub mod lake;
 mod query;
 mod schema;
 mod store;
 pub mod synth;
+#[doc(hidden)]
+pub mod testing;
 mod write;
 
+pub use db::Target;
 pub use error::{DocError, StoreError};
 pub use query::{EventRow, Period, Query, TimelineRow};
 pub use schema::SCHEMA_VERSION;

@@ -1,9 +1,8 @@
 use crate::dates;
+use crate::db::{DbError, Dialect, EachError, Row, Val, vals};
 use crate::error::StoreError;
 use crate::store::Store;
 use jiff::civil::Date;
-use rusqlite::OptionalExtension;
-use rusqlite::types::Value;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -193,49 +192,49 @@ fn context(json: String) -> Option<String> {
     }
 }
 
-fn row(r: &rusqlite::Row<'_>, with_record: bool) -> rusqlite::Result<EventRow> {
+fn row(r: &Row, with_record: bool) -> Result<EventRow, DbError> {
     Ok(EventRow {
-        event_id: r.get(0)?,
-        cluster_id: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-        event_date: r.get(2)?,
-        date_value: r.get(3)?,
-        date_precision: r.get(4)?,
-        report_date: r.get(5)?,
-        doc_id: r.get(6)?,
-        source: r.get(7)?,
-        url: r.get(8)?,
-        title: r.get(9)?,
-        event: r.get(10)?,
-        mode: r.get(11)?,
-        context: context(r.get(12)?),
-        status: r.get(13)?,
-        cameo: r.get(14)?,
-        quad_class: r.get(15)?,
-        goldstein: r.get(16)?,
-        plover_score: r.get(17)?,
-        actor: r.get(18)?,
-        actor_code: r.get(19)?,
-        actor_country: r.get(20)?,
-        actor_sector: r.get(21)?,
-        recipient: r.get(22)?,
-        recipient_code: r.get(23)?,
-        recipient_country: r.get(24)?,
-        recipient_sector: r.get(25)?,
-        place: r.get(26)?,
-        place_country: r.get(27)?,
-        admin1: r.get(28)?,
-        lat: r.get(29)?,
-        lon: r.get(30)?,
-        geonames_id: r.get(31)?,
-        trigger: r.get(32)?,
-        sentence: r.get(33)?,
-        n_reports: r.get::<_, Option<i64>>(34)?.unwrap_or(1),
-        n_documents: r.get::<_, Option<i64>>(35)?.unwrap_or(1),
-        n_mentions: r.get::<_, Option<i64>>(36)?.unwrap_or(1),
-        n_sources: r.get::<_, Option<i64>>(37)?.unwrap_or(1),
-        first_report: r.get::<_, Option<String>>(38)?.unwrap_or_default(),
-        last_report: r.get::<_, Option<String>>(39)?.unwrap_or_default(),
-        record: if with_record { r.get(40)? } else { None },
+        event_id: r.text(0)?,
+        cluster_id: r.opt_text(1)?.unwrap_or_default(),
+        event_date: r.text(2)?,
+        date_value: r.text(3)?,
+        date_precision: r.text(4)?,
+        report_date: r.text(5)?,
+        doc_id: r.text(6)?,
+        source: r.opt_text(7)?,
+        url: r.opt_text(8)?,
+        title: r.opt_text(9)?,
+        event: r.text(10)?,
+        mode: r.opt_text(11)?,
+        context: context(r.text(12)?),
+        status: r.text(13)?,
+        cameo: r.text(14)?,
+        quad_class: r.int(15)?,
+        goldstein: r.real(16)?,
+        plover_score: r.real(17)?,
+        actor: r.opt_text(18)?,
+        actor_code: r.opt_text(19)?,
+        actor_country: r.opt_text(20)?,
+        actor_sector: r.opt_text(21)?,
+        recipient: r.opt_text(22)?,
+        recipient_code: r.opt_text(23)?,
+        recipient_country: r.opt_text(24)?,
+        recipient_sector: r.opt_text(25)?,
+        place: r.opt_text(26)?,
+        place_country: r.opt_text(27)?,
+        admin1: r.opt_text(28)?,
+        lat: r.opt_real(29)?,
+        lon: r.opt_real(30)?,
+        geonames_id: r.opt_int(31)?,
+        trigger: r.text(32)?,
+        sentence: r.int(33)?,
+        n_reports: r.opt_int(34)?.unwrap_or(1),
+        n_documents: r.opt_int(35)?.unwrap_or(1),
+        n_mentions: r.opt_int(36)?.unwrap_or(1),
+        n_sources: r.opt_int(37)?.unwrap_or(1),
+        first_report: r.opt_text(38)?.unwrap_or_default(),
+        last_report: r.opt_text(39)?.unwrap_or_default(),
+        record: if with_record { r.opt_text(40)? } else { None },
     })
 }
 
@@ -250,16 +249,18 @@ impl Store {
     /// Actor rows a filter string names (see [`Query::actor`]).
     fn resolve_actor(&self, s: &str) -> Result<Vec<i64>, StoreError> {
         let s = s.trim();
-        let mut st = self
-            .conn
-            .prepare_cached(
+        let rows = self
+            .db
+            .rows(
                 "SELECT rowid FROM actors WHERE lower(name) = lower(?1) OR upper(code) = upper(?1) \
                  OR upper(country) = upper(?1) \
                  OR (length(?1) >= 3 AND upper(substr(code, 1, length(?1))) = upper(?1)) ORDER BY rowid",
+                vals![s],
             )
             .map_err(|e| self.err(e))?;
-        let ids = st.query_map([s], |r| r.get(0)).map_err(|e| self.err(e))?;
-        ids.collect::<Result<Vec<i64>, _>>()
+        rows.iter()
+            .map(|r| r.int(0))
+            .collect::<Result<Vec<i64>, _>>()
             .map_err(|e| self.err(e))
     }
 
@@ -270,7 +271,7 @@ impl Store {
         q: &Query,
         with_record: bool,
         order: Order,
-    ) -> Result<Option<(String, Vec<Value>)>, StoreError> {
+    ) -> Result<Option<(String, Vec<Val>)>, StoreError> {
         let mut from_dyads: Vec<String> = Vec::new();
         let resolve = |s: &str| self.resolve_actor(s);
         match (&q.actor, &q.recipient) {
@@ -319,7 +320,12 @@ impl Store {
         let sets = |cond: &str| -> String {
             from_dyads
                 .iter()
-                .map(|s| format!("SELECT event, event_date FROM ({})", s.replace(DATES, cond)))
+                .map(|s| {
+                    format!(
+                        "SELECT event, event_date FROM ({}) AS y",
+                        s.replace(DATES, cond)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" INTERSECT ")
         };
@@ -336,41 +342,38 @@ impl Store {
             (from_dyads.is_empty(), only_dyads, order, q.limit)
         {
             let sql = format!(
-                "SELECT event_date FROM ({}) ORDER BY event_date DESC LIMIT 1 OFFSET {}",
+                "SELECT event_date FROM ({}) AS z ORDER BY event_date DESC LIMIT 1 OFFSET {}",
                 sets(&dates_cond),
                 n.saturating_sub(1)
             );
-            let cutoff: Option<String> = self
-                .conn
-                .query_row(&sql, [], |r| r.get(0))
-                .optional()
+            let cutoff = self
+                .db
+                .one(&sql, &[])
+                .and_then(|r| r.map(|r| r.text(0)).transpose())
                 .map_err(|e| self.err(e))?;
             if let Some(c) = cutoff {
                 dates_cond.push_str(&format!(" AND event_date >= '{}'", c.replace('\'', "")));
             }
         }
         let mut wh: Vec<String> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        let mut param = |v: Value| {
+        let mut params: Vec<Val> = Vec::new();
+        let mut param = |v: Val| {
             params.push(v);
             format!("?{}", params.len())
         };
         if let Some(e) = &q.event {
             wh.push(format!(
                 "e.event = {}",
-                param(Value::Text(e.trim().to_uppercase()))
+                param(Val::Text(e.trim().to_uppercase()))
             ));
         }
         if let Some(c) = &q.cameo {
             let c = c.trim().to_string();
             let n = c.len();
-            wh.push(format!(
-                "substr(e.cameo, 1, {n}) = {}",
-                param(Value::Text(c))
-            ));
+            wh.push(format!("substr(e.cameo, 1, {n}) = {}", param(Val::Text(c))));
         }
         if let Some(c) = &q.country {
-            let p = param(Value::Text(c.trim().to_uppercase()));
+            let p = param(Val::Text(c.trim().to_uppercase()));
             wh.push(format!(
                 "(upper(p.country) = {p} OR e.rowid IN (SELECT pa.event FROM participants pa JOIN actors a \
                  ON a.rowid = pa.actor WHERE upper(a.country) = {p}))"
@@ -379,26 +382,30 @@ impl Store {
         if let Some(d) = q.from {
             wh.push(format!(
                 "e.event_date >= {}",
-                param(Value::Text(dates::iso(d)))
+                param(Val::Text(dates::iso(d)))
             ));
         }
         if let Some(d) = q.to {
             wh.push(format!(
                 "e.event_date <= {}",
-                param(Value::Text(dates::iso(d)))
+                param(Val::Text(dates::iso(d)))
             ));
         }
         if let Some(t) = &q.text {
-            wh.push(format!(
-                "e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH {})",
-                param(Value::Text(t.clone()))
-            ));
+            let p = param(Val::Text(t.clone()));
+            wh.push(match self.db.dialect() {
+                Dialect::Sqlite => format!(
+                    "e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH {p})"
+                ),
+                // Web-search syntax reads FTS5's common forms alike: words (all required),
+                // "quoted phrases", OR, and -word for NOT.
+                Dialect::Postgres => format!(
+                    "e.doc IN (SELECT rowid FROM documents WHERE fts @@ websearch_to_tsquery('english', {p}))"
+                ),
+            });
         }
         if let Some(n) = q.min_sources {
-            wh.push(format!(
-                "c.n_sources >= {}",
-                param(Value::Integer(n as i64))
-            ));
+            wh.push(format!("c.n_sources >= {}", param(Val::Int(n as i64))));
         }
         if q.dedup {
             wh.push("c.rep_event = e.id".into());
@@ -406,11 +413,16 @@ impl Store {
         let record = if with_record { ", e.record" } else { "" };
         // Participant filters drive the loop (CROSS JOIN fixes SQLite's join order): the
         // dyads index yields the few matching events, which are then fetched by rowid.
+        // PostgreSQL plans the join order itself and knows no CROSS JOIN … ON.
         let from = if from_dyads.is_empty() {
             "events e".to_string()
         } else {
+            let join = match self.db.dialect() {
+                Dialect::Sqlite => "CROSS JOIN",
+                Dialect::Postgres => "JOIN",
+            };
             format!(
-                "({}) AS x CROSS JOIN events e ON e.rowid = x.event",
+                "({}) AS x {join} events e ON e.rowid = x.event",
                 sets(&dates_cond)
             )
         };
@@ -461,8 +473,8 @@ impl Store {
         let Some((sql, params)) = self.plan(q, with_record, order)? else {
             return Ok(());
         };
-        let fts = |e: rusqlite::Error| match &e {
-            rusqlite::Error::SqliteFailure(_, Some(m))
+        let fts = |e: DbError| match &e {
+            DbError::Sqlite(rusqlite::Error::SqliteFailure(_, Some(m)))
                 if q.text.is_some() && m.contains("fts5") =>
             {
                 StoreError::Query(format!(
@@ -472,12 +484,16 @@ impl Store {
             }
             _ => self.err(e),
         };
-        let mut st = self.conn.prepare(&sql).map_err(fts)?;
-        let mut rows = st.query(rusqlite::params_from_iter(params)).map_err(fts)?;
-        while let Some(r) = rows.next().map_err(fts)? {
-            f(row(r, with_record).map_err(|e| self.err(e))?)?;
-        }
-        Ok(())
+        // Errors of the callback pass through untouched; the database's are classified.
+        self.db
+            .each(&sql, &params, |r| {
+                let r = row(&r, with_record).map_err(EachError::Db)?;
+                f(r).map_err(EachError::Out)
+            })
+            .map_err(|e| match e {
+                EachError::Db(e) => fts(e),
+                EachError::Out(e) => e,
+            })
     }
 
     /// Per period, events by quad class and summed Goldstein and PLOVER scores, for the

@@ -1,6 +1,8 @@
+use crate::db::{Db, DbError, PgConn, Target, Val, WRITE_LOCK};
 use crate::error::StoreError;
-use crate::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+use crate::schema::{APPLICATION_ID, MIGRATIONS, PG_MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -22,12 +24,14 @@ impl Default for OpenOptions {
     }
 }
 
-/// An open dyad store: one SQLite file in WAL mode.
+/// An open dyad store: one SQLite file in WAL mode, or a PostgreSQL database.
 ///
-/// Writers and readers may be open on the same file from several processes at once; WAL
-/// lets readers see the last committed batch while a write transaction runs.
+/// Writers and readers may be open on the same store from several processes at once; WAL
+/// (or PostgreSQL's MVCC) lets readers see the last committed batch while a write
+/// transaction runs.
 pub struct Store {
-    pub(crate) conn: Connection,
+    pub(crate) db: Db,
+    /// The file, or the PostgreSQL URL without its password: how messages name the store.
     pub(crate) path: PathBuf,
     pub(crate) read_only: bool,
 }
@@ -42,6 +46,117 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// Opens the store a `--db` argument names (see [`Target`]): an SQLite file, created and
+    /// migrated as needed unless `read_only`, or a PostgreSQL database, whose schema is
+    /// created or migrated on first use.
+    pub fn open_target(target: &Target, read_only: bool) -> Result<Store, StoreError> {
+        match target {
+            Target::Sqlite(path) => Store::open_with(
+                path,
+                &OpenOptions {
+                    read_only,
+                    ..OpenOptions::default()
+                },
+            ),
+            Target::Postgres(url) => Store::open_postgres(url, read_only),
+        }
+    }
+
+    fn open_postgres(url: &str, read_only: bool) -> Result<Store, StoreError> {
+        let path = Target::Postgres(url.to_string()).label();
+        let pg = |e: postgres::Error| StoreError::Postgres(format!("{}: {e}", path.display()));
+        let client = postgres::Client::connect(url, postgres::NoTls).map_err(pg)?;
+        let store = Store {
+            db: Db::Postgres(Box::new(RefCell::new(PgConn::new(client)))),
+            path: path.clone(),
+            read_only,
+        };
+        let version = store.pg_version()?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if read_only {
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Outdated {
+                    path,
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            store
+                .db
+                .batch("SET default_transaction_read_only = on")
+                .map_err(|e| store.err(e))?;
+        } else if version < SCHEMA_VERSION {
+            store.pg_migrate().map_err(|e| store.err(e))?;
+        }
+        Ok(store)
+    }
+
+    /// The schema version of a PostgreSQL store: 0 for an empty database; a database with
+    /// tables of its own but no dyad schema table is refused.
+    fn pg_version(&self) -> Result<i64, StoreError> {
+        let e = |e| self.err(e);
+        let has_meta = self
+            .db
+            .one("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'dyad_schema'", &[])
+            .map_err(e)?
+            .is_some();
+        if has_meta {
+            let v = self
+                .db
+                .one("SELECT max(version) FROM dyad_schema", &[])
+                .map_err(e)?;
+            return Ok(v.and_then(|r| r.opt_int(0).ok().flatten()).unwrap_or(0));
+        }
+        let foreign = self
+            .db
+            .one("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('documents', 'events')", &[])
+            .map_err(e)?
+            .is_some();
+        if foreign {
+            return Err(StoreError::NotAStore {
+                path: self.path.clone(),
+            });
+        }
+        Ok(0)
+    }
+
+    fn pg_migrate(&self) -> Result<(), DbError> {
+        self.db.batch("BEGIN")?;
+        let run = || -> Result<(), DbError> {
+            // The writer's lock: two processes starting on an empty database migrate once.
+            self.db
+                .exec("SELECT pg_advisory_xact_lock(?1)", &[Val::Int(WRITE_LOCK)])?;
+            self.db
+                .batch("CREATE TABLE IF NOT EXISTS dyad_schema (version BIGINT NOT NULL)")?;
+            let mut version = self
+                .db
+                .one("SELECT coalesce(max(version), 0) FROM dyad_schema", &[])?
+                .map_or(Ok(0), |r| r.int(0))?;
+            while version < SCHEMA_VERSION {
+                self.db.batch(PG_MIGRATIONS[version as usize])?;
+                version += 1;
+                self.db.exec(
+                    "INSERT INTO dyad_schema (version) VALUES (?1)",
+                    &[Val::Int(version)],
+                )?;
+            }
+            Ok(())
+        };
+        match run() {
+            Ok(()) => self.db.batch("COMMIT"),
+            Err(e) => {
+                let _ = self.db.batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
     /// Opens a store for reading and writing, creating it or migrating it to the current
     /// schema version as needed.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
@@ -76,13 +191,13 @@ impl Store {
         let conn = Connection::open_with_flags(&path, flags).map_err(err)?;
         conn.busy_timeout(opts.busy_timeout).map_err(err)?;
         let mut store = Store {
-            conn,
+            db: Db::Sqlite(conn),
             path: path.clone(),
             read_only: opts.read_only,
         };
         // The first read is where a file that is not a database shows itself.
         let version: i64 = store
-            .conn
+            .sqlite()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(err)?;
         if version > SCHEMA_VERSION {
@@ -101,12 +216,12 @@ impl Store {
                 });
             }
             store
-                .conn
+                .sqlite()
                 .pragma_update(None, "query_only", true)
                 .map_err(err)?;
         } else {
             let mode: String = store
-                .conn
+                .sqlite()
                 .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
                 .map_err(err)?;
             if !mode.eq_ignore_ascii_case("wal") {
@@ -118,7 +233,7 @@ impl Store {
             // WAL with NORMAL sync: a killed process loses nothing committed; a power cut may
             // lose the last batches but never corrupts the file.
             store
-                .conn
+                .sqlite()
                 .pragma_update(None, "synchronous", "NORMAL")
                 .map_err(err)?;
             store.migrate().map_err(|e| match e {
@@ -127,30 +242,35 @@ impl Store {
             })?;
         }
         store
-            .conn
+            .sqlite()
             .pragma_update(None, "cache_size", -65536)
             .map_err(err)?;
         store
-            .conn
+            .sqlite()
             .pragma_update(None, "temp_store", "MEMORY")
             .map_err(err)?;
         Ok(store)
     }
 
+    /// The SQLite connection; only the SQLite-specific opening code calls this.
+    fn sqlite(&self) -> &Connection {
+        match &self.db {
+            Db::Sqlite(c) => c,
+            Db::Postgres(_) => unreachable!("SQLite pragma on a PostgreSQL store"),
+        }
+    }
+
     fn migrate(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let app: i64 = self
-            .conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let Db::Sqlite(conn) = &mut self.db else {
+            return Ok(());
+        };
+        let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version == SCHEMA_VERSION && app == APPLICATION_ID {
             return Ok(());
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Read again under the lock: another process may have migrated meanwhile.
         let app: i64 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let mut version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -181,29 +301,42 @@ impl Store {
     /// Caps the database at `pages` pages (of 4 KiB), as a quota or to test a full disk:
     /// a batch that needs more fails with [`StoreError::DiskFull`] and is rolled back.
     pub fn set_max_pages(&self, pages: u64) -> Result<(), StoreError> {
-        self.conn
-            .pragma_update(None, "max_page_count", pages as i64)
-            .map_err(|e| self.err(e))
+        match &self.db {
+            Db::Sqlite(c) => c
+                .pragma_update(None, "max_page_count", pages as i64)
+                .map_err(|e| self.err(e.into())),
+            Db::Postgres(_) => Err(StoreError::Query(
+                "a page quota applies to SQLite stores only".into(),
+            )),
+        }
     }
 
-    /// The database file.
+    /// The database file (for PostgreSQL, the URL without its password).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// The schema version of the open file.
+    /// True for a PostgreSQL store.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.db, Db::Postgres(_))
+    }
+
+    /// The schema version of the open store.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        match &self.db {
+            Db::Sqlite(c) => Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?),
+            Db::Postgres(_) => self.pg_version(),
+        }
     }
 
     /// Counts of the main tables, for progress reports and tests.
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let c = |t: &str| -> Result<u64, StoreError> {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+            let n = self
+                .db
+                .one(&format!("SELECT count(*) FROM {t}"), &[])
+                .and_then(|r| r.map_or(Ok(0), |r| r.int(0)))
+                .map_err(|e| self.err(e))?;
             Ok(n as u64)
         };
         Ok(Counts {
@@ -215,8 +348,15 @@ impl Store {
         })
     }
 
-    pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
-        StoreError::classify(e, &self.path)
+    /// Names the store in a database error, and maps SQLite's codes to the clear variants.
+    pub(crate) fn err(&self, e: DbError) -> StoreError {
+        match e {
+            DbError::Sqlite(e) => StoreError::classify(e, &self.path),
+            DbError::Postgres(e) => {
+                StoreError::Postgres(format!("{}: {}", self.path.display(), pg_message(&e)))
+            }
+            e => e.into(),
+        }
     }
 }
 
@@ -233,4 +373,12 @@ pub struct Counts {
     pub actors: u64,
     /// Distinct resolved places.
     pub places: u64,
+}
+
+/// A PostgreSQL error with the server's own message where there is one.
+pub(crate) fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => format!("{} ({})", d.message(), d.code().code()),
+        None => e.to_string(),
+    }
 }

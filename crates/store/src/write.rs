@@ -1,11 +1,11 @@
 use crate::cluster::{Item, anchors};
 use crate::dates::{self, interval};
+use crate::db::{Db, DbError, Row, vals};
 use crate::error::{DocError, StoreError};
 use crate::keys;
 use crate::store::Store;
 use dyad_core::{Document, EventRecord, Participant};
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What one batch did.
@@ -83,13 +83,13 @@ impl Writer<'_> {
     }
 
     fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let mut st = self
-            .store
-            .conn
-            .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")
-            .map_err(|e| self.store.err(e))?;
-        st.query_row([id], |r| r.get(0))
-            .optional()
+        self.store
+            .db
+            .one(
+                "SELECT content_hash FROM documents WHERE id = ?1",
+                vals![id],
+            )
+            .and_then(|r| r.map(|r| r.text(0)).transpose())
             .map_err(|e| self.store.err(e))
     }
 
@@ -127,66 +127,70 @@ impl Writer<'_> {
         if todo.is_empty() {
             return Ok(stats);
         }
-        let path = self.store.path.clone();
-        let err = |e: rusqlite::Error| StoreError::classify(e, &path);
-        let mut tx = self
-            .store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let mut blocks = Touched::new();
-        let mut orphans = Orphans::default();
-        for (i, hash) in todo {
-            let (doc, events) = &docs[i];
-            let mut sp = tx.savepoint().map_err(err)?;
-            match write_doc(&sp, doc, &hash, events, &mut blocks, &mut orphans) {
-                Ok((replaced, deleted)) => {
-                    sp.commit().map_err(err)?;
-                    if replaced {
-                        stats.replaced += 1;
-                    } else {
-                        stats.inserted += 1;
-                    }
-                    stats.events_deleted += deleted;
-                    stats.events_written += events.len();
-                }
-                Err(e) => {
-                    // Only what the document's own data caused (a duplicate record id, an
-                    // oversized value) skips it; anything else, such as a full disk, an I/O
-                    // error or a lost lock, fails the whole batch, which rolls back.
-                    if !document_fault(&e) {
-                        return Err(err(e));
-                    }
-                    let e = err(e);
-                    sp.rollback().map_err(err)?;
-                    stats.errors.push(DocError {
-                        id: doc.id.clone(),
-                        message: e.to_string(),
-                    });
-                }
+        let store = &*self.store;
+        let err = |e: DbError| store.err(e);
+        let db = &store.db;
+        db.begin_write().map_err(err)?;
+        // Any early return below leaves the transaction open: roll it back.
+        let result = write_todo(db, docs, todo, &mut stats);
+        match result {
+            Ok(()) => db.batch("COMMIT").map_err(err)?,
+            Err(e) => {
+                let _ = db.batch("ROLLBACK");
+                return Err(err(e));
             }
         }
-        for (b, touch) in &blocks {
-            stats.clusters_changed += recluster(&tx, b, touch).map_err(err)?;
-        }
-        collect_orphans(&tx, &orphans).map_err(err)?;
-        tx.commit().map_err(err)?;
         Ok(stats)
     }
 }
 
-fn document_fault(e: &rusqlite::Error) -> bool {
-    use rusqlite::ErrorCode as C;
-    match e {
-        rusqlite::Error::SqliteFailure(f, _) => {
-            matches!(f.code, C::ConstraintViolation | C::TooBig | C::TypeMismatch)
+/// The body of [`Writer::write_batch`]'s transaction.
+fn write_todo(
+    db: &Db,
+    docs: &[(Document, Vec<EventRecord>)],
+    todo: Vec<(usize, String)>,
+    stats: &mut BatchStats,
+) -> Result<(), DbError> {
+    let mut blocks = Touched::new();
+    let mut orphans = Orphans::default();
+    for (i, hash) in todo {
+        let (doc, events) = &docs[i];
+        db.batch("SAVEPOINT doc")?;
+        match write_doc(db, doc, &hash, events, &mut blocks, &mut orphans) {
+            Ok((replaced, deleted)) => {
+                db.batch("RELEASE doc")?;
+                if replaced {
+                    stats.replaced += 1;
+                } else {
+                    stats.inserted += 1;
+                }
+                stats.events_deleted += deleted;
+                stats.events_written += events.len();
+            }
+            Err(e) => {
+                // Only what the document's own data caused (a duplicate record id, an
+                // oversized value) skips it; anything else, such as a full disk, an I/O
+                // error or a lost lock, fails the whole batch, which rolls back.
+                if !e.is_data_fault() {
+                    return Err(e);
+                }
+                let message = StoreError::from(e).to_string();
+                db.batch("ROLLBACK TO doc; RELEASE doc")?;
+                stats.errors.push(DocError {
+                    id: doc.id.clone(),
+                    message,
+                });
+            }
         }
-        rusqlite::Error::ToSqlConversionFailure(_) => true,
-        _ => false,
     }
+    for (b, touch) in &blocks {
+        stats.clusters_changed += recluster(db, b, touch)?;
+    }
+    collect_orphans(db, &orphans)?;
+    Ok(())
 }
 
-fn join<'a>(
+pub(crate) fn join<'a>(
     ps: &'a [Participant],
     f: impl Fn(&'a Participant) -> Option<&'a str>,
 ) -> Option<String> {
@@ -205,7 +209,7 @@ fn join<'a>(
     }
 }
 
-fn display(p: &Participant) -> Option<&str> {
+pub(crate) fn display(p: &Participant) -> Option<&str> {
     p.name
         .as_deref()
         .filter(|s| !s.trim().is_empty())
@@ -214,219 +218,238 @@ fn display(p: &Participant) -> Option<&str> {
 
 /// Deletes a stored document's events and everything hanging off them.
 fn delete_events(
-    tx: &Connection,
+    db: &Db,
     doc: i64,
     blocks: &mut Touched,
     orphans: &mut Orphans,
-) -> rusqlite::Result<usize> {
+) -> Result<usize, DbError> {
     let mut old = Vec::new();
-    {
-        let mut st = tx.prepare_cached(
-            "SELECT rowid, block, place, date_lo, date_hi, cluster FROM events WHERE doc = ?1",
-        )?;
-        let rows = st.query_map([doc], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<i64>>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, block, place, lo, hi, cluster) = row?;
-            let t = blocks.entry(block).or_default();
-            t.intervals.push((parse_lo(&lo), parse_hi(&hi)));
-            t.old_clusters.extend(cluster);
-            if let Some(p) = place {
-                orphans.places.insert(p);
-            }
-            old.push(id);
+    for r in db.rows(
+        "SELECT rowid, block, place, date_lo, date_hi, cluster FROM events WHERE doc = ?1",
+        vals![doc],
+    )? {
+        let t = blocks.entry(r.text(1)?).or_default();
+        t.intervals
+            .push((parse_lo(&r.text(3)?), parse_hi(&r.text(4)?)));
+        t.old_clusters.extend(r.opt_int(5)?);
+        if let Some(p) = r.opt_int(2)? {
+            orphans.places.insert(p);
         }
+        old.push(r.int(0)?);
     }
-    let mut actors =
-        tx.prepare_cached("SELECT actor FROM participants WHERE event = ?1 AND actor IS NOT NULL")?;
     for &e in &old {
-        for a in actors.query_map([e], |r| r.get::<_, i64>(0))? {
-            orphans.actors.insert(a?);
+        for a in db.rows(
+            "SELECT actor FROM participants WHERE event = ?1 AND actor IS NOT NULL",
+            vals![e],
+        )? {
+            orphans.actors.insert(a.int(0)?);
         }
-        tx.prepare_cached("DELETE FROM mentions WHERE event = ?1")?
-            .execute([e])?;
-        tx.prepare_cached("DELETE FROM participants WHERE event = ?1")?
-            .execute([e])?;
-        tx.prepare_cached("DELETE FROM dyads WHERE event = ?1")?
-            .execute([e])?;
-        tx.prepare_cached("DELETE FROM events WHERE rowid = ?1")?
-            .execute([e])?;
+        db.exec("DELETE FROM mentions WHERE event = ?1", vals![e])?;
+        db.exec("DELETE FROM participants WHERE event = ?1", vals![e])?;
+        db.exec("DELETE FROM dyads WHERE event = ?1", vals![e])?;
+        db.exec("DELETE FROM events WHERE rowid = ?1", vals![e])?;
     }
     Ok(old.len())
 }
 
+/// The row id of the entity or place with this key, inserting it (by `insert`, a statement
+/// ending in `RETURNING rowid`) when new.
 fn upsert_key(
-    tx: &Connection,
+    db: &Db,
     table: &str,
     key: &str,
-    insert: impl FnOnce() -> rusqlite::Result<()>,
-) -> rusqlite::Result<i64> {
+    insert: &str,
+    values: &[crate::db::Val],
+) -> Result<i64, DbError> {
     let sql = format!("SELECT rowid FROM {table} WHERE key = ?1");
-    if let Some(id) = tx
-        .prepare_cached(&sql)?
-        .query_row([key], |r| r.get(0))
-        .optional()?
-    {
-        return Ok(id);
+    if let Some(r) = db.one(&sql, vals![key])? {
+        return r.int(0);
     }
-    insert()?;
-    Ok(tx.last_insert_rowid())
+    inserted_id(db, insert, values)
+}
+
+/// Runs an `INSERT … RETURNING rowid` and returns the new row id.
+fn inserted_id(db: &Db, sql: &str, values: &[crate::db::Val]) -> Result<i64, DbError> {
+    match db.one(sql, values)? {
+        Some(r) => r.int(0),
+        None => Err(DbError::Type {
+            col: 0,
+            want: "the id of the inserted row",
+            got: "no row".into(),
+        }),
+    }
 }
 
 fn write_doc(
-    tx: &Connection,
+    db: &Db,
     doc: &Document,
     hash: &str,
     events: &[EventRecord],
     blocks: &mut Touched,
     orphans: &mut Orphans,
-) -> rusqlite::Result<(bool, usize)> {
+) -> Result<(bool, usize), DbError> {
     let report = dates::iso(doc.date);
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT rowid FROM documents WHERE id = ?1")?
-        .query_row([&doc.id], |r| r.get(0))
-        .optional()?;
+    let existing = db
+        .one("SELECT rowid FROM documents WHERE id = ?1", vals![&doc.id])?
+        .map(|r| r.int(0))
+        .transpose()?;
     let m = &doc.meta;
     let (rowid, deleted) = match existing {
         Some(rowid) => {
-            let deleted = delete_events(tx, rowid, blocks, orphans)?;
-            tx.prepare_cached(
+            let deleted = delete_events(db, rowid, blocks, orphans)?;
+            db.exec(
                 "UPDATE documents SET report_date = ?2, source = ?3, url = ?4, title = ?5, language = ?6, \
                  text = ?7, content_hash = ?8 WHERE rowid = ?1",
-            )?
-            .execute(params![rowid, report, m.source, m.url, m.title, m.language, doc.text, hash])?;
+                vals![rowid, report.as_str(), &m.source, &m.url, &m.title, &m.language, doc.text.as_str(), hash],
+            )?;
             (rowid, deleted)
         }
-        None => {
-            tx.prepare_cached(
+        None => (
+            inserted_id(
+                db,
                 "INSERT INTO documents (id, report_date, source, url, title, language, text, content_hash) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![doc.id, report, m.source, m.url, m.title, m.language, doc.text, hash])?;
-            (tx.last_insert_rowid(), 0)
-        }
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING rowid",
+                vals![
+                    &doc.id,
+                    report.as_str(),
+                    &m.source,
+                    &m.url,
+                    &m.title,
+                    &m.language,
+                    doc.text.as_str(),
+                    hash
+                ],
+            )?,
+            0,
+        ),
     };
     for ev in events {
-        insert_event(tx, rowid, doc, &report, ev, blocks)?;
+        insert_event(db, rowid, doc, &report, ev, blocks)?;
     }
     Ok((existing.is_some(), deleted))
 }
 
 fn insert_event(
-    tx: &Connection,
+    db: &Db,
     doc_rowid: i64,
     doc: &Document,
     report: &str,
     ev: &EventRecord,
     blocks: &mut Touched,
-) -> rusqlite::Result<()> {
+) -> Result<(), DbError> {
     let iv = interval(&ev.date.value, doc.date);
     let event_date = dates::iso(iv.effective(doc.date));
     let block = keys::block(&ev.actor, &ev.recipient, &ev.event, ev.status);
     let (place, place_key) = match &ev.location {
         Some(l) => {
             let key = keys::place_row_key(l);
-            let id = upsert_key(tx, "places", &key, || {
-                tx.prepare_cached(
-                    "INSERT INTO places (key, name, country, admin1, lat, lon, geonames_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![key, l.name.as_deref().unwrap_or(&l.text), l.country, l.admin1, l.lat, l.lon, l.geonames_id.map(|g| g as i64)])
-                .map(drop)
-            })?;
+            let id = upsert_key(
+                db,
+                "places",
+                &key,
+                "INSERT INTO places (key, name, country, admin1, lat, lon, geonames_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING rowid",
+                vals![
+                    key.as_str(),
+                    l.name.as_deref().unwrap_or(&l.text),
+                    &l.country,
+                    &l.admin1,
+                    l.lat,
+                    l.lon,
+                    l.geonames_id.map(|g| g as i64)
+                ],
+            )?;
             (Some(id), Some(keys::place_key(l)))
         }
         None => (None, None),
     };
-    let record = serde_json::to_string(ev)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let record = serde_json::to_string(ev).map_err(|e| DbError::Encode(e.to_string()))?;
     let context = serde_json::to_string(&ev.context).unwrap_or_else(|_| "[]".into());
-    tx.prepare_cached(
+    let event = inserted_id(
+        db,
         "INSERT INTO events (id, doc, sentence, event, mode, context, status, cameo, goldstein, quad_class, \
          plover_score, trigger, date_value, date_precision, date_from, date_lo, date_hi, event_date, report_date, \
          actor_name, actor_code, actor_country, actor_sector, recipient_name, recipient_code, recipient_country, \
          recipient_sector, place, place_key, block, n_mentions, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
          ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, \
-         ?31, ?32)",
-    )?
-    .execute(params![
-        ev.id,
-        doc_rowid,
-        ev.sentence,
-        ev.event,
-        ev.mode,
-        context,
-        keys::status_str(ev.status),
-        ev.cameo,
-        ev.goldstein as f64,
-        ev.quad_class,
-        ev.plover_score as f64,
-        ev.trigger.text,
-        ev.date.value,
-        keys::precision_str(ev.date.precision),
-        match ev.date.from {
-            dyad_core::DateFrom::Text => "text",
-            dyad_core::DateFrom::Report => "report",
-        },
-        dates::iso(iv.lo),
-        dates::iso(iv.hi),
-        event_date,
-        report,
-        join(&ev.actor, display),
-        join(&ev.actor, |p| p.code.as_deref()),
-        join(&ev.actor, |p| p.country.as_deref()),
-        join(&ev.actor, |p| p.sector.as_deref()),
-        join(&ev.recipient, display),
-        join(&ev.recipient, |p| p.code.as_deref()),
-        join(&ev.recipient, |p| p.country.as_deref()),
-        join(&ev.recipient, |p| p.sector.as_deref()),
-        place,
-        place_key,
-        block,
-        ev.mentions.len().max(1) as i64,
-        record,
-    ])?;
-    let event = tx.last_insert_rowid();
+         ?31, ?32) RETURNING rowid",
+        vals![
+            &ev.id,
+            doc_rowid,
+            ev.sentence as i64,
+            ev.event.as_str(),
+            &ev.mode,
+            context,
+            keys::status_str(ev.status),
+            ev.cameo.as_str(),
+            ev.goldstein as f64,
+            ev.quad_class as i64,
+            ev.plover_score as f64,
+            ev.trigger.text.as_str(),
+            ev.date.value.as_str(),
+            keys::precision_str(ev.date.precision),
+            match ev.date.from {
+                dyad_core::DateFrom::Text => "text",
+                dyad_core::DateFrom::Report => "report",
+            },
+            dates::iso(iv.lo),
+            dates::iso(iv.hi),
+            event_date.as_str(),
+            report,
+            join(&ev.actor, display),
+            join(&ev.actor, |p| p.code.as_deref()),
+            join(&ev.actor, |p| p.country.as_deref()),
+            join(&ev.actor, |p| p.sector.as_deref()),
+            join(&ev.recipient, display),
+            join(&ev.recipient, |p| p.code.as_deref()),
+            join(&ev.recipient, |p| p.country.as_deref()),
+            join(&ev.recipient, |p| p.sector.as_deref()),
+            place,
+            place_key,
+            block.as_str(),
+            ev.mentions.len().max(1) as i64,
+            record,
+        ],
+    )?;
     blocks
         .entry(block)
         .or_default()
         .intervals
         .push((iv.lo, iv.hi));
     for (ord, m) in ev.mentions.iter().enumerate() {
-        tx.prepare_cached(
-            "INSERT INTO mentions (event, ord, sentence, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![
-            event,
-            ord as i64,
-            m.sentence,
-            m.span.start,
-            m.span.end
-        ])?;
+        db.exec(
+            "INSERT INTO mentions (event, ord, sentence, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
+            vals![event, ord, m.sentence as i64, m.span.start as i64, m.span.end as i64],
+        )?;
     }
     let mut sides: [Vec<i64>; 2] = [Vec::new(), Vec::new()];
     for (role, ps) in [&ev.actor, &ev.recipient].into_iter().enumerate() {
         for (ord, p) in ps.iter().enumerate() {
             let actor = match keys::actor_key(p) {
-                Some(key) => Some(upsert_key(tx, "actors", &key, || {
-                    tx.prepare_cached("INSERT INTO actors (key, name, country, sector, code) VALUES (?1, ?2, ?3, ?4, ?5)")?
-                        .execute(params![key, p.name, p.country, p.sector, p.code])
-                        .map(drop)
-                })?),
+                Some(key) => Some(upsert_key(
+                    db,
+                    "actors",
+                    &key,
+                    "INSERT INTO actors (key, name, country, sector, code) VALUES (?1, ?2, ?3, ?4, ?5) \
+                     RETURNING rowid",
+                    vals![key.as_str(), &p.name, &p.country, &p.sector, &p.code],
+                )?),
                 None => None,
             };
             sides[role].push(actor.unwrap_or(0));
-            tx.prepare_cached(
-                "INSERT INTO participants (event, role, ord, actor, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![event, role as i64, ord as i64, actor, p.text, p.span.start, p.span.end])?;
+            db.exec(
+                "INSERT INTO participants (event, role, ord, actor, text, start, \"end\") \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                vals![
+                    event,
+                    role,
+                    ord,
+                    actor,
+                    p.text.as_str(),
+                    p.span.start as i64,
+                    p.span.end as i64
+                ],
+            )?;
         }
     }
     // 0 stands for "none": an event without recipient still has its actor's pairs.
@@ -439,8 +462,11 @@ fn insert_event(
     }
     for &a in &sides[0] {
         for &r in &sides[1] {
-            tx.prepare_cached("INSERT OR IGNORE INTO dyads (actor, recipient, event_date, event) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![a, r, event_date, event])?;
+            db.exec(
+                "INSERT INTO dyads (actor, recipient, event_date, event) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT DO NOTHING",
+                vals![a, r, event_date.as_str(), event],
+            )?;
         }
     }
     Ok(())
@@ -462,17 +488,17 @@ struct ClusterRow {
 impl ClusterRow {
     /// Columns 1..=9 of `SELECT <id>, anchor, event_date, n_reports, n_documents, n_mentions,
     /// n_sources, first_report, last_report, rep_event FROM clusters`.
-    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClusterRow> {
+    fn from_row(r: &Row) -> Result<ClusterRow, DbError> {
         Ok(ClusterRow {
-            anchor: r.get(1)?,
-            event_date: r.get(2)?,
-            n_reports: r.get(3)?,
-            n_documents: r.get(4)?,
-            n_mentions: r.get(5)?,
-            n_sources: r.get(6)?,
-            first_report: r.get(7)?,
-            last_report: r.get(8)?,
-            rep_event: r.get(9)?,
+            anchor: r.text(1)?,
+            event_date: r.text(2)?,
+            n_reports: r.int(3)?,
+            n_documents: r.int(4)?,
+            n_mentions: r.int(5)?,
+            n_sources: r.int(6)?,
+            first_report: r.text(7)?,
+            last_report: r.text(8)?,
+            rep_event: r.text(9)?,
         })
     }
 }
@@ -510,22 +536,13 @@ fn meets(a: (Date, Date), b: (Date, Date)) -> bool {
 /// their hull (`wide`); every other report keeps its stored cluster. Every member of a
 /// cluster meets the cluster's day or interval, so all members of the clusters involved are
 /// in `wide`, and their statistics are complete.
-fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<usize> {
+fn recluster(db: &Db, block: &str, touch: &Touch) -> Result<usize, DbError> {
     let mut light: Vec<(i64, (Date, Date))> = Vec::new();
-    {
-        let mut st =
-            tx.prepare_cached("SELECT rowid, date_lo, date_hi FROM events WHERE block = ?1")?;
-        let rows = st.query_map([block], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, lo, hi) = row?;
-            light.push((id, (parse_lo(&lo), parse_hi(&hi))));
-        }
+    for r in db.rows(
+        "SELECT rowid, date_lo, date_hi FROM events WHERE block = ?1",
+        vals![block],
+    )? {
+        light.push((r.int(0)?, (parse_lo(&r.text(1)?), parse_hi(&r.text(2)?))));
     }
     let near: BTreeSet<i64> = light
         .iter()
@@ -540,29 +557,31 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
         .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
     let mut members = Vec::new();
     if let Some(hull) = hull {
-        let mut st = tx.prepare_cached(
-            "SELECT e.rowid, e.id, e.cluster, e.place_key, e.event_date, e.report_date, \
-             d.id, d.source, e.n_mentions FROM events e JOIN documents d ON d.rowid = e.doc \
-             WHERE e.rowid = ?1",
-        )?;
         for (id, iv) in light.iter().filter(|(_, iv)| meets(*iv, hull)) {
-            members.push(st.query_row([id], |r| {
-                Ok(Member {
-                    rowid: r.get(0)?,
-                    id: r.get(1)?,
-                    cluster: r.get(2)?,
-                    item: Item {
-                        lo: iv.0,
-                        hi: iv.1,
-                        place: r.get(3)?,
-                    },
-                    event_date: r.get(4)?,
-                    report_date: r.get(5)?,
-                    doc: r.get(6)?,
-                    source: r.get(7)?,
-                    n_mentions: r.get(8)?,
-                })
-            })?);
+            let Some(r) = db.one(
+                "SELECT e.rowid, e.id, e.cluster, e.place_key, e.event_date, e.report_date, \
+                 d.id, d.source, e.n_mentions FROM events e JOIN documents d ON d.rowid = e.doc \
+                 WHERE e.rowid = ?1",
+                vals![*id],
+            )?
+            else {
+                continue;
+            };
+            members.push(Member {
+                rowid: r.int(0)?,
+                id: r.text(1)?,
+                cluster: r.opt_int(2)?,
+                item: Item {
+                    lo: iv.0,
+                    hi: iv.1,
+                    place: r.opt_text(3)?,
+                },
+                event_date: r.text(4)?,
+                report_date: r.text(5)?,
+                doc: r.text(6)?,
+                source: r.opt_text(7)?,
+                n_mentions: r.int(8)?,
+            });
         }
     }
     let items: Vec<Item> = members.iter().map(|m| m.item.clone()).collect();
@@ -582,20 +601,13 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
         .chain(members.iter().filter_map(|m| m.cluster))
         .collect();
     let mut by_id: BTreeMap<i64, (String, ClusterRow)> = BTreeMap::new();
-    {
-        let mut st = tx.prepare_cached(
+    for &id in &lookup {
+        if let Some(r) = db.one(
             "SELECT key, anchor, event_date, n_reports, n_documents, n_mentions, n_sources, \
              first_report, last_report, rep_event FROM clusters WHERE rowid = ?1",
-        )?;
-        for &id in &lookup {
-            let row = st
-                .query_row([id], |r| {
-                    Ok((r.get::<_, String>(0)?, ClusterRow::from_row(r)?))
-                })
-                .optional()?;
-            if let Some(row) = row {
-                by_id.insert(id, row);
-            }
+            vals![id],
+        )? {
+            by_id.insert(id, (r.text(0)?, ClusterRow::from_row(&r)?));
         }
     }
     let key_of_id: BTreeMap<i64, String> =
@@ -632,18 +644,13 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
         .collect();
     involved.extend(new_key.iter().flatten().cloned());
     let mut existing: BTreeMap<String, (i64, ClusterRow)> = BTreeMap::new();
-    {
-        let mut st = tx.prepare_cached(
+    for k in &involved {
+        if let Some(r) = db.one(
             "SELECT rowid, anchor, event_date, n_reports, n_documents, n_mentions, n_sources, \
              first_report, last_report, rep_event FROM clusters WHERE key = ?1",
-        )?;
-        for k in &involved {
-            let row = st
-                .query_row([k], |r| Ok((r.get::<_, i64>(0)?, ClusterRow::from_row(r)?)))
-                .optional()?;
-            if let Some(row) = row {
-                existing.insert(k.clone(), row);
-            }
+            vals![k],
+        )? {
+            existing.insert(k.clone(), (r.int(0)?, ClusterRow::from_row(&r)?));
         }
     }
     let mut changed = 0;
@@ -657,46 +664,46 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
             Some((id, old)) if old == row => id,
             Some((id, _)) => {
                 changed += 1;
-                tx.prepare_cached(
+                db.exec(
                     "UPDATE clusters SET anchor = ?2, event_date = ?3, n_reports = ?4, \
                      n_documents = ?5, n_mentions = ?6, n_sources = ?7, first_report = ?8, \
                      last_report = ?9, rep_event = ?10 WHERE rowid = ?1",
-                )?
-                .execute(params![
-                    id,
-                    row.anchor,
-                    row.event_date,
-                    row.n_reports,
-                    row.n_documents,
-                    row.n_mentions,
-                    row.n_sources,
-                    row.first_report,
-                    row.last_report,
-                    row.rep_event
-                ])?;
+                    vals![
+                        id,
+                        &row.anchor,
+                        &row.event_date,
+                        row.n_reports,
+                        row.n_documents,
+                        row.n_mentions,
+                        row.n_sources,
+                        &row.first_report,
+                        &row.last_report,
+                        &row.rep_event
+                    ],
+                )?;
                 id
             }
             None => {
                 changed += 1;
-                tx.prepare_cached(
+                inserted_id(
+                    db,
                     "INSERT INTO clusters (key, block, anchor, event_date, n_reports, n_documents, \
                      n_mentions, n_sources, first_report, last_report, rep_event) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING rowid",
+                    vals![
+                        key,
+                        block,
+                        &row.anchor,
+                        &row.event_date,
+                        row.n_reports,
+                        row.n_documents,
+                        row.n_mentions,
+                        row.n_sources,
+                        &row.first_report,
+                        &row.last_report,
+                        &row.rep_event
+                    ],
                 )?
-                .execute(params![
-                    key,
-                    block,
-                    row.anchor,
-                    row.event_date,
-                    row.n_reports,
-                    row.n_documents,
-                    row.n_mentions,
-                    row.n_sources,
-                    row.first_report,
-                    row.last_report,
-                    row.rep_event
-                ])?;
-                tx.last_insert_rowid()
             }
         };
         ids.insert(key.clone(), id);
@@ -705,15 +712,16 @@ fn recluster(tx: &Connection, block: &str, touch: &Touch) -> rusqlite::Result<us
         if let Some(k) = k
             && m.cluster != Some(ids[k])
         {
-            tx.prepare_cached("UPDATE events SET cluster = ?2 WHERE rowid = ?1")?
-                .execute(params![m.rowid, ids[k]])?;
+            db.exec(
+                "UPDATE events SET cluster = ?2 WHERE rowid = ?1",
+                vals![m.rowid, ids[k]],
+            )?;
         }
     }
     // Clusters left without members go last: no event points at them any more.
     for (id, _) in existing.values() {
         changed += 1;
-        tx.prepare_cached("DELETE FROM clusters WHERE rowid = ?1")?
-            .execute([id])?;
+        db.exec("DELETE FROM clusters WHERE rowid = ?1", vals![*id])?;
     }
     Ok(changed)
 }
@@ -767,14 +775,18 @@ fn summarise(anchor: &str, ms: &[&Member]) -> ClusterRow {
     }
 }
 
-fn collect_orphans(tx: &Connection, o: &Orphans) -> rusqlite::Result<()> {
+fn collect_orphans(db: &Db, o: &Orphans) -> Result<(), DbError> {
     for &a in &o.actors {
-        tx.prepare_cached("DELETE FROM actors WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM participants WHERE actor = ?1)")?
-            .execute([a])?;
+        db.exec(
+            "DELETE FROM actors WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM participants WHERE actor = ?1)",
+            vals![a],
+        )?;
     }
     for &p in &o.places {
-        tx.prepare_cached("DELETE FROM places WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE place = ?1)")?
-            .execute([p])?;
+        db.exec(
+            "DELETE FROM places WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE place = ?1)",
+            vals![p],
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,264 @@
+//! Scale-out end to end, against real servers: documents published to NATS JetStream, coded
+//! by several `dyad worker` processes into PostgreSQL, must give exactly the store a single
+//! `dyad ingest` gives — through a `kill -9` of a worker, a poison message and a restart of
+//! the NATS server. Each test runs its own NATS server and its own scratch database.
+
+mod common;
+
+use common::{Nats, big_corpus, dyad};
+use dyad_store::testing::pg_scratch;
+use dyad_store::{Store, Target};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+fn checksum(target: &str) -> String {
+    Store::open_target(&Target::parse(target), true)
+        .unwrap()
+        .checksum()
+        .unwrap()
+}
+
+fn documents(target: &str) -> u64 {
+    Store::open_target(&Target::parse(target), true)
+        .map(|s| s.counts().unwrap().documents)
+        .unwrap_or(0)
+}
+
+/// The reference: one `dyad ingest` process into a fresh SQLite file.
+fn reference(input: &Path, dir: &Path) -> String {
+    let db = dir.join("reference.db");
+    let out = dyad()
+        .arg("ingest")
+        .arg(input)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    checksum(db.to_str().unwrap())
+}
+
+fn stream_args(nats: &Nats, stream: &str) -> Vec<String> {
+    vec![
+        "--nats".into(),
+        nats.url(),
+        "--stream".into(),
+        stream.into(),
+        "--subject".into(),
+        format!("{stream}.docs"),
+        "--dead-letter".into(),
+        format!("{stream}.dead"),
+    ]
+}
+
+fn publish(nats: &Nats, stream: &str, input: &Path) {
+    let out = dyad()
+        .arg("publish")
+        .arg(input)
+        .args(stream_args(nats, stream))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn worker(nats: &Nats, stream: &str, sink: &str, extra: &[&str]) -> Child {
+    let idle = if extra.contains(&"--idle-exit") {
+        &[][..]
+    } else {
+        &["--idle-exit", "3"][..]
+    };
+    dyad()
+        .arg("worker")
+        .args(stream_args(nats, stream))
+        .args(["--sink", sink, "--jobs", "1", "--ack-wait", "4"])
+        .args(idle)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for workers to exit by themselves (they stop when the queue stays empty).
+fn finish(children: Vec<Child>) -> Vec<String> {
+    children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(out.status.success(), "worker failed: {err}");
+            err
+        })
+        .collect()
+}
+
+fn wait_for(mut cond: impl FnMut() -> bool, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn three_workers_code_the_demo_corpus_x20_exactly_once() {
+    let Some(nats) = Nats::start() else { return };
+    let Some(db) = pg_scratch("three") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = big_corpus(dir.path(), 20); // 920 documents
+    let want = reference(&input, dir.path());
+    publish(&nats, "three", &input);
+    // Publishing again is absorbed by the stream's duplicate window.
+    publish(&nats, "three", &input);
+    let workers = (0..3)
+        .map(|_| worker(&nats, "three", &db.url, &["--batch", "40"]))
+        .collect();
+    let logs = finish(workers);
+    let coded: Vec<u64> = logs
+        .iter()
+        .map(|l| {
+            l.lines()
+                .find_map(|x| x.strip_prefix("dyad: worker done: "))
+                .and_then(|x| x.split(' ').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no summary in {l}"))
+        })
+        .collect();
+    assert_eq!(coded.iter().sum::<u64>(), 920, "{coded:?}");
+    assert!(
+        coded.iter().filter(|&&n| n > 0).count() >= 2,
+        "the work was not shared: {coded:?}"
+    );
+    assert_eq!(documents(&db.url), 920);
+    assert_eq!(checksum(&db.url), want);
+}
+
+#[test]
+fn a_worker_killed_mid_batch_loses_and_doubles_nothing() {
+    let Some(nats) = Nats::start() else { return };
+    let Some(db) = pg_scratch("kill") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let input = big_corpus(dir.path(), 6); // 276 documents
+    let want = reference(&input, dir.path());
+    publish(&nats, "kill", &input);
+    let mut victim = worker(&nats, "kill", &db.url, &["--batch", "20"]);
+    // Kill it (SIGKILL: no handler runs) once it has stored some batches and holds another.
+    wait_for(|| documents(&db.url) >= 40, "the first batches");
+    victim.kill().unwrap();
+    victim.wait().unwrap();
+    let stored = documents(&db.url);
+    assert!(
+        stored < 276,
+        "the worker finished before it could be killed"
+    );
+    // The unacknowledged messages come back after the ack wait, to the survivors.
+    let rest = (0..2)
+        .map(|_| worker(&nats, "kill", &db.url, &["--batch", "20"]))
+        .collect();
+    let logs = finish(rest);
+    assert!(
+        logs.iter().any(|l| !l.contains(" 0 redeliveries")),
+        "no message was redelivered: {logs:?}"
+    );
+    assert_eq!(documents(&db.url), 276);
+    assert_eq!(checksum(&db.url), want);
+}
+
+/// Publishes raw bytes on a subject with the NATS text protocol, as a misbehaving producer
+/// would; JetStream stores it like any message on the stream's subject.
+fn publish_raw(nats: &Nats, subject: &str, payload: &[u8]) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", nats.port)).unwrap();
+    write!(
+        s,
+        "CONNECT {{\"verbose\":false}}\r\nPUB {subject} {}\r\n",
+        payload.len()
+    )
+    .unwrap();
+    s.write_all(payload).unwrap();
+    s.write_all(b"\r\nPING\r\n").unwrap();
+    // Wait for PONG so the message is processed before the connection closes.
+    let mut buf = [0u8; 512];
+    let mut got = Vec::new();
+    while !String::from_utf8_lossy(&got).contains("PONG") {
+        let n = std::io::Read::read(&mut s, &mut buf).unwrap();
+        assert!(n > 0, "server closed the connection");
+        got.extend_from_slice(&buf[..n]);
+    }
+}
+
+#[test]
+fn a_poison_message_is_dead_lettered_and_the_rest_coded() {
+    let Some(nats) = Nats::start() else { return };
+    let Some(db) = pg_scratch("poison") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = big_corpus(dir.path(), 2); // 92 documents
+    let want = reference(&input, dir.path());
+    publish(&nats, "poison", &input);
+    publish_raw(&nats, "poison.docs", b"{\"id\": \"broken\", \"text\": ");
+    let logs = finish(vec![worker(
+        &nats,
+        "poison",
+        &db.url,
+        &["--batch", "30", "--max-deliver", "2"],
+    )]);
+    assert!(logs[0].contains("1 dead-lettered"), "{}", logs[0]);
+    assert_eq!(checksum(&db.url), want);
+    let cfg = dyad_queue::StreamConfig {
+        url: nats.url(),
+        stream: "poison".into(),
+        subject: "poison.docs".into(),
+        dead_letter_subject: "poison.dead".into(),
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let dead = rt.block_on(dyad_queue::read_dead_letters(&cfg)).unwrap();
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    assert!(!dead[0].error.is_empty(), "{dead:?}");
+}
+
+#[test]
+fn workers_ride_out_a_nats_restart() {
+    let Some(mut nats) = Nats::start() else {
+        return;
+    };
+    let Some(db) = pg_scratch("restart") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = big_corpus(dir.path(), 8); // 368 documents
+    let want = reference(&input, dir.path());
+    publish(&nats, "restart", &input);
+    let workers = (0..2)
+        .map(|_| {
+            worker(
+                &nats,
+                "restart",
+                &db.url,
+                &["--batch", "20", "--idle-exit", "8"],
+            )
+        })
+        .collect();
+    wait_for(|| documents(&db.url) >= 20, "the first batches");
+    nats.kill();
+    std::thread::sleep(Duration::from_secs(1));
+    nats.restart();
+    finish(workers);
+    assert_eq!(documents(&db.url), 368);
+    assert_eq!(checksum(&db.url), want);
+}
