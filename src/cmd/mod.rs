@@ -38,21 +38,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Serves the dashboard until interrupted.
 pub fn serve(db: &dyad_store::Target, addr: std::net::SocketAddr) -> anyhow::Result<ExitCode> {
-    let dyad_store::Target::Sqlite(db) = db else {
-        anyhow::bail!(
-            "{db}: `dyad serve` reads SQLite stores; export from PostgreSQL with `dyad export` \
-             or query it with `dyad query --db {db}`"
+    if let dyad_store::Target::Sqlite(path) = db {
+        anyhow::ensure!(
+            path.exists(),
+            "{}: no such store (create one with `dyad ingest PATH --db {}`)",
+            path.display(),
+            path.display()
         );
-    };
-    anyhow::ensure!(
-        db.exists(),
-        "{}: no such store (create one with `dyad ingest PATH --db {}`)",
-        db.display(),
-        db.display()
-    );
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    rt.block_on(dyad_serve::serve(db, addr))?;
+    rt.block_on(dyad_serve::serve_target(db, addr))?;
     Ok(ExitCode::SUCCESS)
 }

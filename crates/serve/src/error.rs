@@ -3,7 +3,6 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dyad_store::StoreError;
-use std::path::PathBuf;
 
 /// An error answered to a client: a status, a stable machine-readable code and a message
 /// safe to show. Internal details go to the server's log, never into the body.
@@ -87,23 +86,6 @@ impl From<StoreError> for ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> ApiError {
-        match &e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if matches!(
-                    f.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) =>
-            {
-                eprintln!("dyad-serve: {e}");
-                ApiError::from_status(StatusCode::SERVICE_UNAVAILABLE)
-            }
-            _ => ApiError::internal(e),
-        }
-    }
-}
-
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({"error": {"code": self.code, "message": self.message}});
@@ -118,14 +100,6 @@ pub enum ServeError {
     /// The store could not be opened for reading.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// The side connection for reads the store lacks could not be opened.
-    #[error("{path}: {source}")]
-    Open {
-        /// The database file.
-        path: PathBuf,
-        /// SQLite's error.
-        source: rusqlite::Error,
-    },
     /// The address could not be bound or the server failed.
     #[error("{addr}: {source}")]
     Io {

@@ -4,7 +4,10 @@
 //! `dyad query`, one event with its mentions, actors, a dyad's timeline, documents with their
 //! annotation spans, full-text search, statistics and an OpenAPI description at
 //! `/api/openapi.json`) and a dashboard at `/` whose HTML, JavaScript and CSS are compiled
-//! into the binary. [`serve`] opens a store and serves it until Ctrl-C.
+//! into the binary. [`serve`] opens an SQLite store and serves it until Ctrl-C;
+//! [`serve_target`] does the same for any store a `--db` argument names, PostgreSQL
+//! included. Every read goes through [`dyad_store::Store`] (its [`view`](dyad_store::view)
+//! reads behind the pages), so the API answers alike over both databases.
 //!
 //! Every parameter is validated against [`Limits`]; every 4xx and 5xx answer has the body
 //! `{"error": {"code", "message"}}`; the store is opened read-only.
@@ -27,7 +30,6 @@
 #![deny(missing_docs)]
 
 mod assets;
-pub mod db;
 mod error;
 mod params;
 mod pool;
@@ -41,6 +43,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use dyad_store::Target;
 use pool::Pool;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -102,10 +105,18 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Opens the store at `path` read-only; fails when it is missing or not a dyad store.
+    /// Opens the SQLite store at `path` read-only; fails when it is missing or not a dyad
+    /// store.
     pub fn open(path: impl AsRef<Path>, limits: Limits) -> Result<AppState, ServeError> {
+        AppState::open_target(&Target::Sqlite(path.as_ref().to_path_buf()), limits)
+    }
+
+    /// Opens the store `target` names (an SQLite file or a PostgreSQL database) read-only;
+    /// fails when it cannot be reached, is missing or is not a dyad store. Each of the
+    /// [`Limits::pool_size`] reads running at once holds a connection of its own.
+    pub fn open_target(target: &Target, limits: Limits) -> Result<AppState, ServeError> {
         Ok(AppState {
-            pool: Arc::new(Pool::open(path.as_ref(), limits.pool_size)?),
+            pool: Arc::new(Pool::open(target, limits.pool_size)?),
             limits: Arc::new(limits),
         })
     }
@@ -210,10 +221,16 @@ pub async fn serve_on(
         .map_err(|source| ServeError::Io { addr, source })
 }
 
-/// Opens the store at `store_path` read-only, binds `addr` and serves API and dashboard
-/// until Ctrl-C, printing the dashboard's URL to stderr. For `dyad serve` and `dyad demo`.
+/// Opens the SQLite store at `store_path` read-only, binds `addr` and serves API and
+/// dashboard until Ctrl-C, printing the dashboard's URL to stderr. For `dyad demo`.
 pub async fn serve(store_path: impl AsRef<Path>, addr: SocketAddr) -> Result<(), ServeError> {
-    let state = AppState::open(store_path, Limits::default())?;
+    serve_target(&Target::Sqlite(store_path.as_ref().to_path_buf()), addr).await
+}
+
+/// Opens the store `target` names (`dyad serve --db FILE|postgres://…`) read-only, binds
+/// `addr` and serves API and dashboard until Ctrl-C, printing the dashboard's URL to stderr.
+pub async fn serve_target(target: &Target, addr: SocketAddr) -> Result<(), ServeError> {
+    let state = AppState::open_target(target, Limits::default())?;
     let io = |source| ServeError::Io {
         addr: addr.to_string(),
         source,

@@ -1,59 +1,43 @@
-//! A small pool of read-only connections. SQLite connections are not `Sync`, so each request
+//! A small pool of read-only stores. A store's connection is not `Sync`, so each request
 //! borrows one on a blocking thread; a semaphore bounds how many run at once.
 use crate::error::{ApiError, ServeError};
-use dyad_store::Store;
-use rusqlite::{Connection, OpenFlags};
-use std::path::{Path, PathBuf};
+use dyad_store::{Store, Target};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 use tokio::sync::Semaphore;
 
-/// One borrowed pair: the store's own reads and a plain connection for the reads in
-/// [`crate::db`] the store does not offer yet.
-pub(crate) struct Conn {
-    pub store: Store,
-    pub db: Connection,
-}
-
-impl Conn {
-    fn open(path: &Path) -> Result<Conn, ServeError> {
-        let store = Store::open_read_only(path)?;
-        let err = |source| ServeError::Open {
-            path: path.to_path_buf(),
-            source,
-        };
-        let db = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(err)?;
-        db.busy_timeout(Duration::from_secs(5)).map_err(err)?;
-        db.pragma_update(None, "query_only", true).map_err(err)?;
-        Ok(Conn { store, db })
-    }
-}
-
 pub(crate) struct Pool {
-    path: PathBuf,
-    idle: Mutex<Vec<Conn>>,
+    target: Target,
+    idle: Mutex<Vec<Store>>,
     permits: Arc<Semaphore>,
 }
 
+/// Opens one read-only store on a thread of its own. The PostgreSQL client drives its own
+/// small runtime and refuses to run on an async worker thread; a plain thread makes opening
+/// safe from both sync and async callers (a test, `serve_target`).
+fn open_store(target: &Target) -> Result<Store, ServeError> {
+    std::thread::scope(|s| {
+        s.spawn(|| Store::open_target(target, true))
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    })
+    .map_err(ServeError::from)
+}
+
 impl Pool {
-    /// Opens the first connection now, so a missing or foreign file fails at start.
-    pub fn open(path: &Path, size: usize) -> Result<Pool, ServeError> {
-        let first = Conn::open(path)?;
+    /// Opens the first store now, so a missing or foreign store fails at start.
+    pub fn open(target: &Target, size: usize) -> Result<Pool, ServeError> {
+        let first = open_store(target)?;
         Ok(Pool {
-            path: path.to_path_buf(),
+            target: target.clone(),
             idle: Mutex::new(vec![first]),
             permits: Arc::new(Semaphore::new(size.max(1))),
         })
     }
 
-    /// Runs `f` with a connection on a blocking thread.
+    /// Runs `f` with a store on a blocking thread.
     pub async fn run<T: Send + 'static>(
         self: &Arc<Self>,
-        f: impl FnOnce(&mut Conn) -> Result<T, ApiError> + Send + 'static,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let permit = self
             .permits
@@ -65,17 +49,31 @@ impl Pool {
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let popped = pool.idle.lock().map_err(ApiError::internal)?.pop();
-            let mut conn = match popped {
-                Some(c) => c,
-                None => Conn::open(&pool.path).map_err(ApiError::internal)?,
+            let mut store = match popped {
+                Some(s) => s,
+                None => Store::open_target(&pool.target, true).map_err(ApiError::from)?,
             };
-            let out = f(&mut conn);
-            if let Ok(mut idle) = pool.idle.lock() {
-                idle.push(conn);
+            let out = f(&mut store);
+            // After a server-side failure the connection may be what failed (a restarted
+            // PostgreSQL server): open a fresh one next time rather than keep a broken one.
+            let healthy = !matches!(&out, Err(e) if e.status.is_server_error());
+            if healthy && let Ok(mut idle) = pool.idle.lock() {
+                idle.push(store);
             }
             out
         })
         .await
         .map_err(ApiError::internal)?
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        let idle = std::mem::take(self.idle.get_mut().unwrap_or_else(|p| p.into_inner()));
+        // Closing a PostgreSQL client blocks on its runtime, which panics on an async worker
+        // thread, where the last handle on the pool is often dropped.
+        if idle.iter().any(Store::is_postgres) {
+            let _ = std::thread::spawn(move || drop(idle)).join();
+        }
     }
 }

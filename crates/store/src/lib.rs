@@ -44,6 +44,7 @@ mod store;
 pub mod synth;
 #[doc(hidden)]
 pub mod testing;
+pub mod view;
 mod write;
 
 pub use db::Target;

@@ -1,12 +1,12 @@
 //! `/api/actors?q=` (search by name or code) and `/api/actors/{id}` (with its partners).
 use super::{Q, id};
 use crate::AppState;
-use crate::db;
 use crate::error::ApiError;
 use crate::params::text;
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use dyad_store::view::ActorDetail;
 use serde_json::{Value, json};
 
 pub(crate) async fn list(State(s): State<AppState>, Q(p): Q) -> Result<Json<Value>, ApiError> {
@@ -14,7 +14,7 @@ pub(crate) async fn list(State(s): State<AppState>, Q(p): Q) -> Result<Json<Valu
     let page = p.page(&s.limits)?;
     let actors = s
         .pool
-        .run(move |c| db::actors(&c.db, q.as_deref(), page))
+        .run(move |c| Ok(c.actors(q.as_deref(), page.limit, page.offset)?))
         .await?;
     Ok(Json(json!({
         "actors": actors,
@@ -26,15 +26,16 @@ pub(crate) async fn list(State(s): State<AppState>, Q(p): Q) -> Result<Json<Valu
 pub(crate) async fn one(
     State(s): State<AppState>,
     path: Result<Path<String>, PathRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ActorDetail>, ApiError> {
     let raw = id(path)?;
     let n: i64 = raw
         .parse()
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| ApiError::bad_request("actor id must be a positive whole number"))?;
-    match s.pool.run(move |c| db::actor(&c.db, n)).await? {
-        Some((actor, partners)) => Ok(Json(json!({"actor": actor, "partners": partners}))),
-        None => Err(ApiError::not_found(format!("no actor {n}"))),
-    }
+    s.pool
+        .run(move |c| Ok(c.actor(n)?))
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no actor {n}")))
 }

@@ -1,22 +1,22 @@
 //! `/api/documents/{id}`: text, events and annotation spans.
 use super::id;
 use crate::AppState;
-use crate::db;
 use crate::error::ApiError;
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use dyad_store::view::DocumentOut;
 
 pub(crate) async fn one(
     State(s): State<AppState>,
     path: Result<Path<String>, PathRejection>,
-) -> Result<Json<db::DocumentOut>, ApiError> {
+) -> Result<Json<DocumentOut>, ApiError> {
     let id = id(path)?;
     let found = s
         .pool
         .run({
             let id = id.clone();
-            move |c| db::document(&c.db, &id)
+            move |c| Ok(c.document(&id)?)
         })
         .await?;
     found

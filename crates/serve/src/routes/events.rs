@@ -1,11 +1,11 @@
 //! `/api/events` and `/api/events/{id}`.
 use super::{Q, id};
 use crate::AppState;
-use crate::db;
 use crate::error::ApiError;
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use dyad_store::view::EventDetail;
 
 pub(crate) async fn list(
     State(s): State<AppState>,
@@ -25,13 +25,13 @@ pub(crate) async fn list(
 pub(crate) async fn one(
     State(s): State<AppState>,
     path: Result<Path<String>, PathRejection>,
-) -> Result<Json<db::EventDetail>, ApiError> {
+) -> Result<Json<EventDetail>, ApiError> {
     let id = id(path)?;
     let found = s
         .pool
         .run({
             let id = id.clone();
-            move |c| db::event(&c.db, &id)
+            move |c| Ok(c.event_detail(&id)?)
         })
         .await?;
     found

@@ -2,13 +2,12 @@
 use crate::AppState;
 use crate::error::ApiError;
 use crate::params::{Page, Params};
-use crate::pool::Conn;
 use axum::Router;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::routing::get;
-use dyad_store::{EventRow, Query};
+use dyad_store::{EventRow, Query, Store};
 
 mod actors;
 mod documents;
@@ -70,14 +69,13 @@ pub(crate) struct EventsPage {
 /// The store has no offset yet, so the page is cut from the first `offset + limit + 1` rows;
 /// `Limits::max_offset` bounds that cost.
 pub(crate) fn page(
-    c: &Conn,
+    store: &Store,
     q: &Query,
     page: Page,
 ) -> Result<(Vec<EventRow>, Option<usize>), ApiError> {
     if let Some(t) = &q.text {
-        crate::db::check_fts(&c.db, t)?;
+        store.check_text(t)?;
     }
-    let store = &c.store;
     let q = Query {
         limit: Some(page.offset + page.limit + 1),
         ..q.clone()

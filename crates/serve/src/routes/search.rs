@@ -1,7 +1,6 @@
 //! `/api/search?q=`: full-text search over document titles and texts.
 use super::Q;
 use crate::AppState;
-use crate::db;
 use crate::error::ApiError;
 use axum::Json;
 use axum::extract::State;
@@ -14,7 +13,7 @@ pub(crate) async fn search(State(s): State<AppState>, Q(p): Q) -> Result<Json<Va
         .pool
         .run({
             let q = q.clone();
-            move |c| db::search(&c.db, &q, page)
+            move |c| Ok(c.search(&q, page.limit, page.offset)?)
         })
         .await?;
     Ok(Json(json!({

@@ -1,6 +1,5 @@
 //! `/api/stats` and `/api/openapi.json`.
 use crate::AppState;
-use crate::db;
 use crate::error::ApiError;
 use axum::Json;
 use axum::extract::State;
@@ -12,9 +11,9 @@ pub(crate) async fn stats(State(s): State<AppState>) -> Result<Json<Value>, ApiE
     let (counts, version, summary) = s
         .pool
         .run(|c| {
-            let counts = c.store.counts()?;
-            let version = c.store.schema_version()?;
-            Ok((counts, version, db::summary(&c.db)?))
+            let counts = c.counts()?;
+            let version = c.schema_version()?;
+            Ok((counts, version, c.summary()?))
         })
         .await?;
     Ok(Json(json!({

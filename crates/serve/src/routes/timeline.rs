@@ -22,9 +22,9 @@ pub(crate) async fn timeline(State(s): State<AppState>, Q(p): Q) -> Result<Json<
         .pool
         .run(move |c| {
             if let Some(t) = &q.text {
-                crate::db::check_fts(&c.db, t)?;
+                c.check_text(t)?;
             }
-            Ok(c.store.timeline(&q, by)?)
+            Ok(c.timeline(&q, by)?)
         })
         .await?;
     Ok(Json(json!({"by": by_name(by), "timeline": rows})))
@@ -42,7 +42,7 @@ pub(crate) async fn dyad(State(s): State<AppState>, Q(p): Q) -> Result<Json<Valu
         .run(move |c| {
             // The page first: it checks a full-text filter before the timeline uses it.
             let (events, next) = super::page(c, &q, page)?;
-            let rows = c.store.timeline(&q, by)?;
+            let rows = c.timeline(&q, by)?;
             Ok((rows, events, next))
         })
         .await?;
