@@ -114,3 +114,40 @@ fn every_format_reads_back() {
     eprintln!("{msg}");
     assert!(out.status.success(), "{msg}");
 }
+
+#[test]
+fn the_lake_reads_back_with_duckdb() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dyad_store::synth::batch(0, 90, 2);
+    let mut rows = 0;
+    for (i, chunk) in docs.chunks(40).enumerate() {
+        rows += dyad_store::lake::write_batch(dir.path(), &format!("b{i}"), chunk)
+            .unwrap()
+            .rows;
+    }
+    // A redelivered batch overwrites its own files.
+    dyad_store::lake::write_batch(dir.path(), "b0", &docs[..40]).unwrap();
+    assert_eq!(rows, 180);
+    let ok = Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .status()
+        .map(|s| s.success());
+    if !matches!(ok, Ok(true)) {
+        eprintln!("skip: python3 with duckdb not available");
+        return;
+    }
+    let glob = dir.path().join("events/*/*.parquet");
+    let sql = format!(
+        "import duckdb; print(duckdb.sql(\"SELECT count(*), count(DISTINCT event_id), \
+         count(DISTINCT date) > 1 FROM read_parquet('{}', hive_partitioning = true)\").fetchall()[0])",
+        glob.display()
+    );
+    let out = Command::new("python3").args(["-c", &sql]).output().unwrap();
+    let got = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(got.trim(), "(180, 180, True)");
+}
