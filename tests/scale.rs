@@ -5,7 +5,8 @@
 
 mod common;
 
-use common::{Nats, big_corpus, dyad};
+use common::{big_corpus, dyad};
+use dyad_queue::testing::NatsServer as Nats;
 use dyad_store::testing::pg_scratch;
 use dyad_store::{Store, Target};
 use std::io::Write;

@@ -114,6 +114,8 @@ mod error;
 mod metrics;
 mod nats;
 mod publish;
+#[doc(hidden)]
+pub mod testing;
 mod worker;
 
 pub use dead::{DeadLetter, read_dead_letters};

@@ -10,93 +10,11 @@ use dyad_queue::{
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const NATS_SERVER: &str = "/usr/sbin/nats-server";
-
-/// A `nats-server` child process with JetStream on a free loopback port; killed on drop.
-struct NatsServer {
-    child: Option<Child>,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl NatsServer {
-    /// Starts a server, or `None` (test skipped) when the binary is missing outside CI.
-    fn start() -> Option<NatsServer> {
-        if !Path::new(NATS_SERVER).exists() {
-            if std::env::var_os("CI").is_some() {
-                panic!(
-                    "\n\n!!! {NATS_SERVER} is missing: the JetStream tests cannot run. \
-                     Install it (apt-get install nats-server) in .ci/run. !!!\n"
-                );
-            }
-            eprintln!("SKIPPED: {NATS_SERVER} not found (apt-get install nats-server)");
-            return None;
-        }
-        let port = free_port();
-        let mut server = NatsServer {
-            child: None,
-            port,
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        server.spawn();
-        Some(server)
-    }
-
-    fn spawn(&mut self) {
-        let store = self.dir.path().join("store");
-        let log = self.dir.path().join("server.log");
-        let child = Command::new(NATS_SERVER)
-            .args([
-                "-a",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "-js",
-                "-sd",
-            ])
-            .arg(&store)
-            .arg("-l")
-            .arg(&log)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start nats-server");
-        self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "nats-server did not listen on {}",
-                self.port
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    fn url(&self) -> String {
-        format!("nats://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for NatsServer {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
+use dyad_queue::testing::NatsServer;
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -404,7 +322,7 @@ async fn workers_ride_out_a_server_restart() {
     server.kill();
     let at_kill = sink.len();
     tokio::time::sleep(Duration::from_secs(1)).await;
-    server.spawn();
+    server.restart();
     assert!(at_kill < docs.len(), "the run finished before the restart");
 
     let mut acked = 0;
