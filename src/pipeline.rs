@@ -156,9 +156,14 @@ pub fn pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 /// coder was built from. The store re-codes a document when this changes.
 pub fn coder_version() -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let texts = [bundled::VERBS, bundled::AGENTS, bundled::DISCARDS]
-        .into_iter()
-        .chain(bundled::ACTORS);
+    let texts = [
+        bundled::VERBS,
+        dyad_events::verbs::DYAD_VERBS,
+        bundled::AGENTS,
+        bundled::DISCARDS,
+    ]
+    .into_iter()
+    .chain(bundled::ACTORS);
     for t in texts {
         for &b in t.as_bytes() {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);

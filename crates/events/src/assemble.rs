@@ -24,7 +24,8 @@ pub struct DocumentCoder {
 
 /// The dictionary texts a [`DocumentCoder`] is built from.
 pub struct DictionaryTexts<'a> {
-    /// PETRARCH-2 verb dictionary (`CAMEO.2.0.txt`).
+    /// PETRARCH-2 verb dictionary (`CAMEO.2.0.txt`); dyad's supplement
+    /// ([`crate::verbs::DYAD_VERBS`]) is read after it.
     pub verbs: &'a str,
     /// Actor dictionaries.
     pub actors: &'a [&'a str],
@@ -37,7 +38,7 @@ pub struct DictionaryTexts<'a> {
 impl DocumentCoder {
     /// Builds the coder from dictionary texts.
     pub fn from_texts(d: &DictionaryTexts<'_>) -> Result<DocumentCoder, BaselineError> {
-        let verbs = VerbDictionary::parse(d.verbs);
+        let verbs = VerbDictionary::with_dyad(d.verbs);
         let actors = d
             .actors
             .iter()

@@ -337,6 +337,10 @@ pub struct Transformation {
     pub text: String,
 }
 
+/// dyad's own verb supplement (`data/dyad-verbs.txt`), read after CAMEO.2.0.txt by
+/// [`VerbDictionary::with_dyad`].
+pub const DYAD_VERBS: &str = include_str!("../data/dyad-verbs.txt");
+
 /// A parsed verb dictionary.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VerbDictionary {
@@ -400,6 +404,39 @@ impl VerbDictionary {
         p.run(text);
         p.dict.check_synsets();
         p.dict
+    }
+
+    /// Parses `base` (CAMEO.2.0.txt) followed by dyad's own supplement ([`DYAD_VERBS`]), as
+    /// if the two were one file: supplement lines are numbered on from the end of `base`. A
+    /// verb form the supplement lists takes over the same form of `base` (the base entry
+    /// loses it), so the supplement's block and patterns are the ones that apply to it.
+    pub fn with_dyad(base: &str) -> Self {
+        let base_lines = base.lines().count();
+        let mut d = Self::parse(&format!("{base}\n{DYAD_VERBS}"));
+        let split = d
+            .blocks
+            .iter()
+            .position(|b| b.line > base_lines)
+            .unwrap_or(d.blocks.len());
+        let taken: std::collections::HashSet<Vec<String>> = d.blocks[split..]
+            .iter()
+            .flat_map(|b| &b.verbs)
+            .flat_map(|v| &v.forms)
+            .map(|f| f.words.clone())
+            .collect();
+        for b in &mut d.blocks[..split] {
+            for v in &mut b.verbs {
+                v.forms.retain(|f| !taken.contains(&f.words));
+            }
+            b.verbs.retain(|v| !v.forms.is_empty());
+        }
+        d
+    }
+
+    /// The last block named `name` (dyad's construction blocks: `DYAD_LABEL`,
+    /// `DYAD_LIGHT_VERB`).
+    pub fn block_named(&self, name: &str) -> Option<usize> {
+        self.blocks.iter().rposition(|b| b.name == name)
     }
 
     /// Parses dictionary text and fails on the first malformed line.
@@ -1171,5 +1208,53 @@ RE_+ARREST
                 .iter()
                 .any(|w| w == &["JAVANESE".to_string(), "YEN".to_string()])
         );
+    }
+}
+
+#[cfg(test)]
+mod dyad_tests {
+    use super::*;
+
+    /// dyad's supplement reads without faults, and its forms take over CAMEO's.
+    #[test]
+    fn dyad_supplement_reads_clean() {
+        let d = VerbDictionary::with_dyad(
+            "--- HOLD [---] ---\nHOLD {HOLDS HOLDING HELD}\nWITHHOLD\n- * SESSION [---]\n",
+        );
+        // Only references to CAMEO.2.0's own synsets (absent from this small base) fail.
+        assert!(
+            d.faults
+                .iter()
+                .all(|f| f.kind == FaultKind::UndefinedSynset && !f.text.starts_with("&DYAD")),
+            "{:?}",
+            d.faults
+        );
+        let b = d.block_named("DYAD_WITHHOLD").expect("block");
+        let has = |blk: usize, w: &[&str]| {
+            d.blocks[blk]
+                .verbs
+                .iter()
+                .flat_map(|v| &v.forms)
+                .any(|f| f.words == w)
+        };
+        assert!(has(b, &["HELD", "UP"]) && has(b, &["WITHHOLD"]));
+        // CAMEO's own WITHHOLD gives way; HOLD stays.
+        assert!(!has(0, &["WITHHOLD"]) && has(0, &["HELD"]));
+        assert!(d.blocks[b].line > 5);
+        assert!(d.block_named("DYAD_LABEL").is_some());
+        assert!(d.block_named("DYAD_LIGHT_VERB").is_some());
+    }
+
+    /// With CAMEO.2.0 the supplement adds no fault of its own.
+    #[test]
+    fn dyad_supplement_with_cameo() {
+        let Some(p) = crate::baseline::tests::shared("cameo-dictionaries/CAMEO.2.0.txt") else {
+            return;
+        };
+        let text = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+        let base = VerbDictionary::parse(&text);
+        let both = VerbDictionary::with_dyad(&text);
+        assert_eq!(base.faults, both.faults);
+        assert!(both.stats().patterns > base.stats().patterns);
     }
 }

@@ -72,21 +72,8 @@ impl Store {
             read_only,
         };
         let version = store.pg_version()?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                path,
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
+        check_version(&path, version, read_only)?;
         if read_only {
-            if version < SCHEMA_VERSION {
-                return Err(StoreError::Outdated {
-                    path,
-                    found: version,
-                    supported: SCHEMA_VERSION,
-                });
-            }
             store
                 .db
                 .batch("SET default_transaction_read_only = on")
@@ -200,21 +187,8 @@ impl Store {
             .sqlite()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(err)?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                path,
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
+        check_version(&path, version, opts.read_only)?;
         if opts.read_only {
-            if version < SCHEMA_VERSION {
-                return Err(StoreError::Outdated {
-                    path,
-                    found: version,
-                    supported: SCHEMA_VERSION,
-                });
-            }
             store
                 .sqlite()
                 .pragma_update(None, "query_only", true)
@@ -373,6 +347,26 @@ pub struct Counts {
     pub actors: u64,
     /// Distinct resolved places.
     pub places: u64,
+}
+
+/// Refuses a store written by a newer dyad, and an older one opened read-only (which cannot
+/// be migrated); a writer migrates an older one.
+fn check_version(path: &Path, version: i64, read_only: bool) -> Result<(), StoreError> {
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if read_only && version < SCHEMA_VERSION {
+        return Err(StoreError::Outdated {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
 }
 
 /// A PostgreSQL error with the server's own message where there is one.

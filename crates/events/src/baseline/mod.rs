@@ -244,6 +244,15 @@ pub struct BaselineCoder {
     pub require_dyad: bool,
 }
 
+fn read_text(p: &Path) -> Result<String, BaselineError> {
+    std::fs::read(p)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|source| BaselineError::Io {
+            path: p.display().to_string(),
+            source,
+        })
+}
+
 impl BaselineCoder {
     /// Builds the coder from parsed dictionaries.
     pub fn new(
@@ -290,21 +299,21 @@ impl BaselineCoder {
         agents: Option<&Path>,
         discards: Option<&Path>,
     ) -> Result<Self, BaselineError> {
-        let read = |p: &Path| {
-            std::fs::read(p)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .map_err(|source| BaselineError::Io {
-                    path: p.display().to_string(),
-                    source,
-                })
-        };
-        let verbs = VerbDictionary::read(verbs)?;
+        Self::with_verbs(VerbDictionary::read(verbs)?, actor_files, agents, discards)
+    }
+
+    fn with_verbs(
+        verbs: VerbDictionary,
+        actor_files: &[&Path],
+        agents: Option<&Path>,
+        discards: Option<&Path>,
+    ) -> Result<Self, BaselineError> {
         let mut actor_entries = Vec::new();
         for p in actor_files {
-            actor_entries.extend(actors::parse_actors(&read(p)?));
+            actor_entries.extend(actors::parse_actors(&read_text(p)?));
         }
         let agent_entries = match agents {
-            Some(p) => actors::parse_agents(&read(p)?),
+            Some(p) => actors::parse_agents(&read_text(p)?),
             None => Vec::new(),
         };
         let discards = discards.map(Discards::read).transpose()?;
@@ -326,8 +335,8 @@ impl BaselineCoder {
         Self::from_files(&verbs, &actor_refs, agents.as_deref(), discards.as_deref())
     }
 
-    /// The Phoenix set in `dir` (`CAMEO.2.0.txt`, `Phoenix.*.actors.txt`, `Phoenix.agents.txt`),
-    /// without discards: the caller adds a discard list if the texts are news stories.
+    /// The Phoenix set in `dir` (`CAMEO.2.0.txt` with dyad's supplement read after it,
+    /// `Phoenix.*.actors.txt`, `Phoenix.agents.txt`), without discards: the caller adds a discard list if the texts are news stories.
     pub fn phoenix(dir: &Path) -> Result<Self, BaselineError> {
         let actor_paths: Vec<_> = [
             "Phoenix.Countries.actors.txt",
@@ -338,8 +347,11 @@ impl BaselineCoder {
         .map(|f| dir.join(f))
         .collect();
         let refs: Vec<&Path> = actor_paths.iter().map(|p| p.as_path()).collect();
-        Self::from_files(
-            &dir.join("CAMEO.2.0.txt"),
+        // CAMEO.2.0 with dyad's supplement read after it (`data/dyad-verbs.txt`).
+        let path = dir.join("CAMEO.2.0.txt");
+        let text = read_text(&path)?;
+        Self::with_verbs(
+            VerbDictionary::with_dyad(&text),
             &refs,
             Some(&dir.join("Phoenix.agents.txt")),
             None,

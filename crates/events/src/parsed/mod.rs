@@ -19,6 +19,13 @@
 //!    `at`/`in`/`near` phrase headed by a proper noun, and keeps the clause's token spans so
 //!    the date is the time expression in the clause (see [`crate::assemble`]).
 //!
+//! Without a pattern of the verb's own block, two constructions of dyad's verb supplement
+//! (`data/dyad-verbs.txt`) are tried before the verb line: a labelling frame of
+//! call/label/dub/term ("called Y a communist": block `DYAD_LABEL`, matched on the label; no
+//! event when the label is no charge) and a light verb with an event noun ("offered
+//! admiration for Y": block `DYAD_LIGHT_VERB`, matched on the noun; target from the noun's
+//! `for`/`to`/`over`… phrase).
+//!
 //! Every code is one a pattern or verb line wrote (never a default), exactly as in the
 //! baseline, whose dictionary indexes, actor matcher and pattern matcher are reused.
 use crate::baseline::{BaselineCoder, Cx, Mention, Slots, Tok, groups, tok, tokenize};
@@ -60,6 +67,31 @@ const PLAN_GOVERNORS: &[&str] = &[
 ];
 /// Governing verbs that negate their complement.
 const NEG_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject"];
+/// Verbs of naming whose object plus a predicate nominal is a labelling frame ("X called Y
+/// a communist"): the label decides the event (dyad-verbs.txt block `DYAD_LABEL`).
+const LABEL_VERBS: &[&str] = &["call", "label", "dub", "term"];
+/// Light verbs: with an event noun as object ("offered admiration for", "voiced concern
+/// over") the noun decides the event (dyad-verbs.txt block `DYAD_LIGHT_VERB`).
+const LIGHT_VERBS: &[&str] = &[
+    "offer",
+    "express",
+    "voice",
+    "extend",
+    "give",
+    "show",
+    "convey",
+    "send",
+    "register",
+    "reiterate",
+    "reaffirm",
+    "signal",
+    "pay",
+];
+/// Prepositions that name whom an event noun is directed at ("admiration for", "concern
+/// over", "condolences to").
+const NOUN_TARGET_CASES: &[&str] = &[
+    "for", "to", "with", "over", "of", "toward", "towards", "at", "about", "on", "against",
+];
 /// Reporting verbs: their subject is the attribution of the event they report.
 const SPEECH: &[&str] = &[
     "say", "tell", "report", "announce", "state", "add", "claim", "insist", "note", "write",
@@ -70,6 +102,10 @@ const SPEECH: &[&str] = &[
 pub struct ParsedCoder {
     base: BaselineCoder,
     model: Model,
+    /// dyad's construction blocks, when the dictionary has them (`DYAD_LABEL`,
+    /// `DYAD_LIGHT_VERB` of dyad-verbs.txt).
+    label_block: Option<usize>,
+    light_block: Option<usize>,
     /// Code only events with both a source and a target (off for documents: an event whose
     /// code came from a pattern is kept with unknown actors).
     pub require_dyad: bool,
@@ -320,10 +356,118 @@ impl Sent<'_, '_> {
                 .next()
                 .map(|o| (o, false))
                 .or_else(|| self.subject(h, depth + 1)),
+            "advcl" if let Some(m) = self.past_relative(v, h) => self.subject(m, depth + 1),
             "conj" | "advcl" => self.subject(h, depth + 1),
             "acl:relcl" => Some((h, false)),
             _ => None,
         }
+    }
+    /// A participial adjunct `v` ("…, urging voters …") that the parser hung from the verb
+    /// `h` of a parenthetical relative clause ("Mamdani — who ran on a platform — urging
+    /// …") but that follows the clause's closing dash or comma belongs to the clause the
+    /// relative clause interrupts: its verb is returned (subject control then reaches that
+    /// verb's subject, never the relative clause's antecedent).
+    fn past_relative(&self, v: usize, h: usize) -> Option<usize> {
+        const OPEN: &[&str] = &["—", "–", "--", ",", "("];
+        const CLOSE: &[&str] = &["—", "–", "--", ",", ")"];
+        if self.kids(v, "mark").next().is_some() || h > v {
+            return None;
+        }
+        let rel = self
+            .kids(h, "nsubj")
+            .find(|&k| matches!(self.lower(k).as_str(), "who" | "which"))?;
+        let opened = rel > 0 && OPEN.contains(&self.lower(rel - 1).as_str());
+        let closed = self.children[v]
+            .iter()
+            .any(|&c| c > h && c < v && CLOSE.contains(&self.lower(c).as_str()));
+        if !(opened && closed) {
+            return None;
+        }
+        let mut m = self.head(h)?;
+        if self.rel(h) == "acl:relcl" {
+            // The antecedent noun's own verb.
+            for _ in 0..3 {
+                if self.syn[m].upos == "VERB" {
+                    break;
+                }
+                m = self.head(m)?;
+            }
+        }
+        (self.syn[m].upos == "VERB").then_some(m)
+    }
+    /// A labelling frame of verb `v`: its labelled object and the label, when `v` has two
+    /// nominal complements ("called [Mamdani] [a communist]"; the parser also gives the
+    /// label as an apposition of the object, or the object as `xcomp`).
+    fn labelling(&self, v: usize) -> Option<(usize, usize)> {
+        let nominal = |c: usize| matches!(self.syn[c].upos, "NOUN" | "PROPN" | "PRON" | "ADJ");
+        let args: Vec<usize> = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c > v
+                    && matches!(self.rel(c), "obj" | "iobj" | "xcomp" | "obl:unmarked")
+                    && nominal(c)
+                    && !self.temporal(c)
+            })
+            .collect();
+        match args.as_slice() {
+            [a, .., b] => Some((*a, *b)),
+            // "called Mamdani a communist" (label as apposition), "called the sanctions
+            // illegal" (a post-nominal adjective is a predicate in English).
+            [a] => {
+                let label = self.children[*a].iter().copied().find(|&p| {
+                    p > *a
+                        && (self.rel(p) == "appos" && nominal(p)
+                            || self.rel(p) == "amod" && self.syn[p].upos == "ADJ")
+                })?;
+                let comma = (*a..label).any(|k| self.lower(k) == ",");
+                (!comma).then_some((*a, label))
+            }
+            [] => None,
+        }
+    }
+    /// The words of a label or event noun that dyad's construction patterns see: the head
+    /// with its adjective and compound modifiers, in order.
+    fn head_words(&self, n: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.children[n]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.rel(c), "amod" | "compound"))
+            .collect();
+        out.push(n);
+        out.sort_unstable();
+        out
+    }
+    /// The event noun object of a light verb: its `obj`, or the object of a participle the
+    /// parser took for a complement verb ("offered [begrudging] admiration").
+    fn light_object(&self, v: usize) -> Option<usize> {
+        let noun = |c: usize| self.syn[c].upos == "NOUN";
+        self.kids(v, "obj").find(|&o| noun(o)).or_else(|| {
+            self.kids(v, "xcomp")
+                .filter(|&x| self.kids(x, "mark").next().is_none())
+                .find_map(|x| self.kids(x, "obj").find(|&o| noun(o) && o == x + 1))
+        })
+    }
+    /// Whom an event noun is directed at: its own prepositional phrase, else the light
+    /// verb's, else the verb's indirect object.
+    fn noun_target(&self, n: usize, v: usize) -> Option<usize> {
+        let directed = |c: usize, rels: &[&str]| {
+            rels.contains(&self.rel(c))
+                && self
+                    .case_of(c)
+                    .is_some_and(|p| NOUN_TARGET_CASES.contains(&p.as_str()))
+        };
+        self.children[n]
+            .iter()
+            .copied()
+            .find(|&c| directed(c, &["nmod"]))
+            .or_else(|| {
+                self.children[v]
+                    .iter()
+                    .copied()
+                    .find(|&c| directed(c, &["obl", "nmod"]))
+            })
+            .or_else(|| self.kids(v, "iobj").next())
     }
     /// A day, month or relative day word: never a participant.
     fn temporal(&self, i: usize) -> bool {
@@ -382,12 +526,9 @@ impl Sent<'_, '_> {
                 })
         });
         let all: Vec<usize> = direct.chain(prep).collect();
-        let coded = |c: usize| {
-            let w = self.name_words(c);
-            self.mentions
-                .iter()
-                .any(|m| w.binary_search(&m.toks.start).is_ok())
-        };
+        // A candidate names an actor when its participant has a code ("government funding"
+        // does not: an agent word alone does not make a common noun an actor).
+        let coded = |c: usize| self.party_words(c).iter().any(|a| !a.code.is_empty());
         // "cut aid to Gondor": the recipient is the object's `to`/`from` phrase.
         let inner = |c: usize| {
             self.kids(c, "nmod").find(|&n| {
@@ -520,6 +661,8 @@ impl ParsedCoder {
     /// Wraps the dictionaries of `base` with a parser model.
     pub fn new(base: BaselineCoder, model: Model) -> Self {
         ParsedCoder {
+            label_block: base.verbs.block_named("DYAD_LABEL"),
+            light_block: base.verbs.block_named("DYAD_LIGHT_VERB"),
             base,
             model,
             require_dyad: false,
@@ -730,9 +873,66 @@ impl ParsedCoder {
             .iter()
             .filter_map(|p| cx.pattern(p, vs..ve + 1).map(|sl| (p, sl)))
             .max_by_key(|(p, _)| (p.specificity(), std::cmp::Reverse(p.line)));
-        let (code, line, slots): (&EventCode, usize, Slots) = match found {
-            Some((p, sl)) => (&p.code, p.line, sl),
-            None => {
+        // Without a pattern of the verb's own block, dyad's constructions: a labelling frame
+        // ("called Y a communist") or a light verb with an event noun ("offered admiration
+        // for Y") is coded by the label or the noun; a labelling frame whose label is no
+        // charge codes nothing (it is not the verb's other sense, "call" = telephone).
+        let mut role_target = None;
+        let mut label_start = None;
+        let construction = if found.is_some() || nominal {
+            None
+        } else {
+            let lemma = s.syn[i].lemma.to_lowercase();
+            let frame = if LABEL_VERBS.contains(&lemma.as_str()) {
+                s.labelling(i)
+                    .zip(self.label_block)
+                    .map(|((obj, label), blk)| {
+                        // The labelled party ends before its label.
+                        label_start = s.clause(label, false).first().copied();
+                        (blk, s.head_words(label), Some(obj))
+                    })
+            } else {
+                None
+            };
+            let light = || {
+                if !LIGHT_VERBS.contains(&lemma.as_str()) {
+                    return None;
+                }
+                let n = s.light_object(i)?;
+                Some((self.light_block?, vec![n], s.noun_target(n, i)))
+            };
+            match frame.or_else(light) {
+                Some((blk, words, tgt)) => {
+                    let mut mini = vec![s.toks[i].clone()];
+                    mini.extend(words.iter().map(|&k| s.toks[k].clone()));
+                    let cx = Cx {
+                        toks: &mini,
+                        mentions: &[],
+                        groups: &[],
+                        coder: &self.base,
+                    };
+                    let hit = self.base.verbs.blocks[blk]
+                        .patterns
+                        .iter()
+                        .filter(|p| cx.pattern(p, 0..1).is_some())
+                        .max_by_key(|p| (p.specificity(), std::cmp::Reverse(p.line)));
+                    match hit {
+                        Some(p) => {
+                            role_target = tgt;
+                            Some(p)
+                        }
+                        // A labelling frame with a label that is no charge: no event.
+                        None if blk == self.label_block.unwrap_or(usize::MAX) => return,
+                        None => None,
+                    }
+                }
+                None => None,
+            }
+        };
+        let (code, line, slots): (&EventCode, usize, Slots) = match (found, construction) {
+            (Some((p, sl)), _) => (&p.code, p.line, sl),
+            (None, Some(p)) => (&p.code, p.line, Slots::default()),
+            (None, None) => {
                 let verb = &block.verbs[v];
                 (block.verb_code(verb), verb.line, Slots::default())
             }
@@ -773,6 +973,9 @@ impl ParsedCoder {
                 None => {}
             }
             if tgt_dep.is_none() {
+                tgt_dep = role_target;
+            }
+            if tgt_dep.is_none() {
                 tgt_dep = s.object(i).or_else(|| {
                     s.children[i]
                         .iter()
@@ -790,6 +993,20 @@ impl ParsedCoder {
             Some(g) => slot_party(g),
             None => tgt_dep.map(|d| s.party(d)).unwrap_or_default(),
         };
+        if let Some(l) = label_start {
+            let end = (0..l)
+                .rev()
+                .find(|&k| !matches!(s.syn[k].upos, "PUNCT" | "DET"))
+                .map(|k| s.toks[k].span.end);
+            for a in &mut target {
+                if let Some(e) = end
+                    && a.span.end > e
+                    && a.span.start < e
+                {
+                    a.span.end = e;
+                }
+            }
+        }
         // When the parse's role names no known actor (a mis-attached subject, an object
         // the dictionaries do not know), the clause's own nearest actor before (source) or
         // after (target) the trigger stands in: the word-window rule, confined to the clause.

@@ -188,3 +188,169 @@ fn gsr_actor_misses_parsed() {
         eprintln!("{} {src:?}->{tgt:?}: {}\n   got {:?}", r.event, r.text, got);
     }
 }
+
+/// Codes `DYAD_CODE` (sentences separated by `|`) with the Phoenix dictionaries and dyad's
+/// supplement, printing each event with its rule line.
+#[test]
+#[ignore = "prints codings: DYAD_CODE='sentence|sentence'"]
+fn print_codes() {
+    let Some(dir) = shared("cameo-dictionaries") else {
+        return;
+    };
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let c = ParsedCoder::new(BaselineCoder::phoenix(&dir).unwrap(), model);
+    for s in std::env::var("DYAD_CODE").unwrap_or_default().split('|') {
+        let evs = code(&c, s);
+        eprintln!("{s}");
+        for (e, p) in evs.iter().zip(pairs(s, &evs)) {
+            eprintln!("   {p:?} line {}", e.event.rule_line);
+        }
+    }
+}
+
+/// PLOVER gold records the parsed coder gets wrong, with a confusion count
+/// (gold → predicted category), for finding general error classes.
+#[test]
+#[ignore = "prints the PLOVER confusion of the parsed coder"]
+fn gsr_confusion_parsed() {
+    let (Some(dir), Some(gsr)) = (
+        shared("cameo-dictionaries"),
+        shared("plover/PLOVER_GSR_CAMEO.txt"),
+    ) else {
+        return;
+    };
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let c = ParsedCoder::new(BaselineCoder::phoenix(&dir).unwrap(), model);
+    let mut confusion = std::collections::BTreeMap::new();
+    for r in crate::plover_gsr::read(&gsr).unwrap() {
+        let out = c.code(&r.text, r.date);
+        let first = out.events.iter().find_map(|e| {
+            let info = crate::tables::with_status(&crate::tables::code_info(&e.code)?, e.status);
+            Some((e, info.plover_event?))
+        });
+        let got = first.as_ref().map_or("-".to_string(), |f| f.1.clone());
+        if got != r.event {
+            *confusion.entry((r.event.clone(), got.clone())).or_insert(0) += 1;
+            let e = first.map(|f| {
+                format!(
+                    "{} {} line {}",
+                    f.0.code,
+                    &r.text[f.0.trigger.clone()],
+                    f.0.rule_line
+                )
+            });
+            eprintln!("{} -> {got} {e:?}: {}", r.event, r.text);
+        }
+    }
+    let mut v: Vec<_> = confusion.into_iter().collect();
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
+    for ((g, p), n) in v.iter().take(25) {
+        eprintln!("{n:3} {g} -> {p}");
+    }
+}
+
+/// A small dictionary with dyad's supplement read after it.
+fn dyad_coder() -> Option<ParsedCoder> {
+    let model = Model::load_default().ok()?;
+    let verbs = crate::verbs::VerbDictionary::with_dyad(
+        "--- CALL [041:041] ---\nCALL\n- * (FOR) [020]\n\
+         --- THREATEN [130] ---\nTHREATEN\n\
+         --- ATTACK [190] ---\nASSAIL\nATTACK\n\
+         --- OFFER [030] ---\nOFFER\n- * CONDOLENCES [018]\n\
+         --- HOLD [---] ---\nHOLD {HOLDS HOLDING HELD}\n",
+    );
+    let actors = crate::baseline::actors::parse_actors(
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nMINAS_TIRITH [GON]\n",
+    );
+    Some(ParsedCoder::new(
+        BaselineCoder::new(verbs, actors, Vec::new(), None),
+        model,
+    ))
+}
+
+#[test]
+fn labelling_frame_codes_the_label() {
+    let Some(c) = dyad_coder() else { return };
+    let s = "Gondor called Arnor a terrorist.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "112" && g.1 == "Gondor" && g.2 == "Arnor"),
+        "{got:?}"
+    );
+    let s = "Gondor called Arnor a liar.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "111" && g.2 == "Arnor"),
+        "{got:?}"
+    );
+    // A label that is no charge: neither ACCUSE nor the telephone sense.
+    let s = "Gondor called Arnor a friend.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.is_empty(), "{got:?}");
+    // Not a labelling frame: the verb's own code.
+    let s = "Gondor called Arnor on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "041"), "{got:?}");
+}
+
+#[test]
+fn light_verb_takes_the_event_noun() {
+    let Some(c) = dyad_coder() else { return };
+    let s = "Gondor offered admiration for Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert_eq!(
+        got,
+        vec![(
+            "051".into(),
+            "Gondor".into(),
+            "Arnor".into(),
+            Status::Asserted
+        )]
+    );
+    // The verb's own pattern wins over the noun lexicon.
+    let s = "Gondor offered condolences to Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 == "018"), "{got:?}");
+}
+
+#[test]
+fn participle_after_relative_clause_takes_the_main_subject() {
+    let Some(c) = dyad_coder() else { return };
+    let s = "Gondor assailed Arnor — who ran on a progressive platform — urging voters to reject him and threatening to pull funding from Rohan.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "130" && g.1 == "Gondor" && g.2 == "Rohan"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|g| g.0 == "130" && g.1 == "Arnor"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn particle_and_supplement_verbs() {
+    let Some(c) = dyad_coder() else { return };
+    let s = "Gondor held up funding for Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "162" && g.1 == "Gondor"),
+        "{got:?}"
+    );
+    let s = "After weeks of pressure, Gondor relented.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "080" && g.1 == "Gondor"),
+        "{got:?}"
+    );
+    // The bare verb without a particle keeps its own (null) code.
+    let s = "Gondor held funding for Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.is_empty(), "{got:?}");
+}
