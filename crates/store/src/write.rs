@@ -537,53 +537,47 @@ fn meets(a: (Date, Date), b: (Date, Date)) -> bool {
 /// cluster meets the cluster's day or interval, so all members of the clusters involved are
 /// in `wide`, and their statistics are complete.
 fn recluster(db: &Db, block: &str, touch: &Touch) -> Result<usize, DbError> {
-    let mut light: Vec<(i64, (Date, Date))> = Vec::new();
+    // The block's reports in one statement (one round trip to a database server), not
+    // one per report: PostgreSQL would otherwise pay a network round trip per member.
+    let mut all: Vec<Member> = Vec::new();
     for r in db.rows(
-        "SELECT rowid, date_lo, date_hi FROM events WHERE block = ?1",
+        "SELECT e.rowid, e.id, e.cluster, e.place_key, e.event_date, e.report_date, \
+         d.id, d.source, e.n_mentions, e.date_lo, e.date_hi FROM events e \
+         JOIN documents d ON d.rowid = e.doc WHERE e.block = ?1 ORDER BY e.rowid",
         vals![block],
     )? {
-        light.push((r.int(0)?, (parse_lo(&r.text(1)?), parse_hi(&r.text(2)?))));
+        all.push(Member {
+            rowid: r.int(0)?,
+            id: r.text(1)?,
+            cluster: r.opt_int(2)?,
+            item: Item {
+                lo: parse_lo(&r.text(9)?),
+                hi: parse_hi(&r.text(10)?),
+                place: r.opt_text(3)?,
+            },
+            event_date: r.text(4)?,
+            report_date: r.text(5)?,
+            doc: r.text(6)?,
+            source: r.opt_text(7)?,
+            n_mentions: r.int(8)?,
+        });
     }
-    let near: BTreeSet<i64> = light
+    let iv = |m: &Member| (m.item.lo, m.item.hi);
+    let near: BTreeSet<i64> = all
         .iter()
-        .filter(|(_, iv)| touch.intervals.iter().any(|t| meets(*iv, *t)))
-        .map(|(id, _)| *id)
+        .filter(|m| touch.intervals.iter().any(|t| meets(iv(m), *t)))
+        .map(|m| m.rowid)
         .collect();
-    let hull = light
+    let hull = all
         .iter()
-        .filter(|(id, _)| near.contains(id))
-        .map(|(_, iv)| *iv)
+        .filter(|m| near.contains(&m.rowid))
+        .map(iv)
         .chain(touch.intervals.iter().copied())
         .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-    let mut members = Vec::new();
-    if let Some(hull) = hull {
-        for (id, iv) in light.iter().filter(|(_, iv)| meets(*iv, hull)) {
-            let Some(r) = db.one(
-                "SELECT e.rowid, e.id, e.cluster, e.place_key, e.event_date, e.report_date, \
-                 d.id, d.source, e.n_mentions FROM events e JOIN documents d ON d.rowid = e.doc \
-                 WHERE e.rowid = ?1",
-                vals![*id],
-            )?
-            else {
-                continue;
-            };
-            members.push(Member {
-                rowid: r.int(0)?,
-                id: r.text(1)?,
-                cluster: r.opt_int(2)?,
-                item: Item {
-                    lo: iv.0,
-                    hi: iv.1,
-                    place: r.opt_text(3)?,
-                },
-                event_date: r.text(4)?,
-                report_date: r.text(5)?,
-                doc: r.text(6)?,
-                source: r.opt_text(7)?,
-                n_mentions: r.int(8)?,
-            });
-        }
-    }
+    let members: Vec<Member> = match hull {
+        Some(hull) => all.into_iter().filter(|m| meets(iv(m), hull)).collect(),
+        None => Vec::new(),
+    };
     let items: Vec<Item> = members.iter().map(|m| m.item.clone()).collect();
     let anchors = anchors(&items);
     // Stored clusters involved: those of re-anchored reports and of removed ones.
