@@ -263,3 +263,39 @@ fn workers_ride_out_a_nats_restart() {
     assert_eq!(documents(&db.url), 368);
     assert_eq!(checksum(&db.url), want);
 }
+
+#[test]
+fn sigterm_finishes_the_batch_in_hand_and_exits() {
+    let Some(nats) = Nats::start() else { return };
+    let Some(db) = pg_scratch("sigterm") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = big_corpus(dir.path(), 6); // 276 documents
+    let want = reference(&input, dir.path());
+    publish(&nats, "term", &input);
+    let first = worker(
+        &nats,
+        "term",
+        &db.url,
+        &["--batch", "20", "--idle-exit", "60"],
+    );
+    wait_for(|| documents(&db.url) >= 20, "the first batches");
+    // SIGTERM, as a process supervisor sends it: the worker stops taking messages, settles
+    // the batch it holds, and exits by itself, successfully.
+    let pid = first.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let start = Instant::now();
+    let logs = finish(vec![first]);
+    assert!(start.elapsed() < Duration::from_secs(30), "slow shutdown");
+    assert!(logs[0].contains("dyad: worker done:"), "{}", logs[0]);
+    finish(vec![worker(&nats, "term", &db.url, &["--batch", "20"])]);
+    assert_eq!(documents(&db.url), 276);
+    assert_eq!(checksum(&db.url), want);
+}
