@@ -44,7 +44,7 @@ impl Sources {
             lr.buf.clear();
             lr.line += 1;
             let read = (&mut lr.reader)
-                .take(max as u64 + 1)
+                .take((max as u64).saturating_add(1))
                 .read_until(b'\n', &mut lr.buf);
             let loc = format!("{}:{}", lr.path, lr.line);
             match read {
@@ -193,7 +193,7 @@ impl Sources {
         let max = self.opts.max_bytes;
         let mut bytes = Vec::new();
         reader
-            .take(max as u64 + 1)
+            .take((max as u64).saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| ReadError::new(&shown, e))?;
         let mut doc = parse_text_file(&bytes, stem, name, &self.opts)

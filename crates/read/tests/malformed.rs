@@ -243,3 +243,23 @@ proptest! {
         let _ = dyad_read::parse_jsonl_line(s.as_bytes(), || "x".into(), &ReadOptions::default());
     }
 }
+
+/// "No limit" (`usize::MAX`, as `dyad bench` asks) reads text files and JSON Lines alike: the
+/// reader's one-byte-over-the-limit probe must not wrap around to a limit of zero.
+#[test]
+fn no_size_limit_reads_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = write(dir.path(), "a.txt", b"date 2026-02-26 Trump met Mamdani.");
+    let jsonl = write(
+        dir.path(),
+        "b.jsonl",
+        b"{\"id\": \"b1\", \"date\": \"2026-02-26\", \"text\": \"Mamdani met Trump.\"}\n",
+    );
+    let opts = ReadOptions {
+        max_bytes: usize::MAX,
+        ..ReadOptions::default()
+    };
+    let docs = read(vec![txt, jsonl], opts);
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    assert!(docs.iter().all(Result::is_ok), "{docs:?}");
+}
