@@ -111,20 +111,42 @@ fn wait_for(mut cond: impl FnMut() -> bool, what: &str) {
     }
 }
 
+/// What every test starts from: its own NATS server, a scratch PostgreSQL database, the demo
+/// corpus repeated `copies` times, the checksum one `dyad ingest` of it gives, and the
+/// corpus published on stream `stream`.
+struct Setup {
+    nats: Nats,
+    db: dyad_store::testing::PgScratch,
+    input: std::path::PathBuf,
+    want: String,
+    _dir: tempfile::TempDir,
+}
+
+fn setup(stream: &str, copies: usize) -> Option<Setup> {
+    let nats = Nats::start()?;
+    let db = pg_scratch(stream)?;
+    let dir = tempfile::tempdir().unwrap();
+    let input = big_corpus(dir.path(), copies);
+    let want = reference(&input, dir.path());
+    publish(&nats, stream, &input);
+    Some(Setup {
+        nats,
+        db,
+        input,
+        want,
+        _dir: dir,
+    })
+}
+
 #[test]
 fn three_workers_code_the_demo_corpus_x20_exactly_once() {
-    let Some(nats) = Nats::start() else { return };
-    let Some(db) = pg_scratch("three") else {
+    let Some(run) = setup("three", 20) else {
         return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let input = big_corpus(dir.path(), 20); // 920 documents
-    let want = reference(&input, dir.path());
-    publish(&nats, "three", &input);
+    }; // 920 documents
     // Publishing again is absorbed by the stream's duplicate window.
-    publish(&nats, "three", &input);
+    publish(&run.nats, "three", &run.input);
     let workers = (0..3)
-        .map(|_| worker(&nats, "three", &db.url, &["--batch", "40"]))
+        .map(|_| worker(&run.nats, "three", &run.db.url, &["--batch", "40"]))
         .collect();
     let logs = finish(workers);
     let coded: Vec<u64> = logs
@@ -142,39 +164,36 @@ fn three_workers_code_the_demo_corpus_x20_exactly_once() {
         coded.iter().filter(|&&n| n > 0).count() >= 2,
         "the work was not shared: {coded:?}"
     );
-    assert_eq!(documents(&db.url), 920);
-    assert_eq!(checksum(&db.url), want);
+    assert_eq!(documents(&run.db.url), 920);
+    assert_eq!(checksum(&run.db.url), run.want);
 }
 
 #[test]
 fn a_worker_killed_mid_batch_loses_and_doubles_nothing() {
-    let Some(nats) = Nats::start() else { return };
-    let Some(db) = pg_scratch("kill") else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let input = big_corpus(dir.path(), 6); // 276 documents
-    let want = reference(&input, dir.path());
-    publish(&nats, "kill", &input);
-    let mut victim = worker(&nats, "kill", &db.url, &["--batch", "20"]);
+    let Some(run) = setup("kill", 6) else {
+        return;
+    }; // 276 documents
+    let mut victim = worker(&run.nats, "kill", &run.db.url, &["--batch", "20"]);
     // Kill it (SIGKILL: no handler runs) once it has stored some batches and holds another.
-    wait_for(|| documents(&db.url) >= 40, "the first batches");
+    wait_for(|| documents(&run.db.url) >= 40, "the first batches");
     victim.kill().unwrap();
     victim.wait().unwrap();
-    let stored = documents(&db.url);
+    let stored = documents(&run.db.url);
     assert!(
         stored < 276,
         "the worker finished before it could be killed"
     );
     // The unacknowledged messages come back after the ack wait, to the survivors.
     let rest = (0..2)
-        .map(|_| worker(&nats, "kill", &db.url, &["--batch", "20"]))
+        .map(|_| worker(&run.nats, "kill", &run.db.url, &["--batch", "20"]))
         .collect();
     let logs = finish(rest);
     assert!(
         logs.iter().any(|l| !l.contains(" 0 redeliveries")),
         "no message was redelivered: {logs:?}"
     );
-    assert_eq!(documents(&db.url), 276);
-    assert_eq!(checksum(&db.url), want);
+    assert_eq!(documents(&run.db.url), 276);
+    assert_eq!(checksum(&run.db.url), run.want);
 }
 
 /// Publishes raw bytes on a subject with the NATS text protocol, as a misbehaving producer
@@ -201,25 +220,20 @@ fn publish_raw(nats: &Nats, subject: &str, payload: &[u8]) {
 
 #[test]
 fn a_poison_message_is_dead_lettered_and_the_rest_coded() {
-    let Some(nats) = Nats::start() else { return };
-    let Some(db) = pg_scratch("poison") else {
+    let Some(run) = setup("poison", 2) else {
         return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let input = big_corpus(dir.path(), 2); // 92 documents
-    let want = reference(&input, dir.path());
-    publish(&nats, "poison", &input);
-    publish_raw(&nats, "poison.docs", b"{\"id\": \"broken\", \"text\": ");
+    }; // 92 documents
+    publish_raw(&run.nats, "poison.docs", b"{\"id\": \"broken\", \"text\": ");
     let logs = finish(vec![worker(
-        &nats,
+        &run.nats,
         "poison",
-        &db.url,
+        &run.db.url,
         &["--batch", "30", "--max-deliver", "2"],
     )]);
     assert!(logs[0].contains("1 dead-lettered"), "{}", logs[0]);
-    assert_eq!(checksum(&db.url), want);
+    assert_eq!(checksum(&run.db.url), run.want);
     let cfg = dyad_queue::StreamConfig {
-        url: nats.url(),
+        url: run.nats.url(),
         stream: "poison".into(),
         subject: "poison.docs".into(),
         dead_letter_subject: "poison.dead".into(),
@@ -235,52 +249,40 @@ fn a_poison_message_is_dead_lettered_and_the_rest_coded() {
 
 #[test]
 fn workers_ride_out_a_nats_restart() {
-    let Some(mut nats) = Nats::start() else {
+    let Some(mut run) = setup("restart", 8) else {
         return;
-    };
-    let Some(db) = pg_scratch("restart") else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let input = big_corpus(dir.path(), 8); // 368 documents
-    let want = reference(&input, dir.path());
-    publish(&nats, "restart", &input);
+    }; // 368 documents
     let workers = (0..2)
         .map(|_| {
             worker(
-                &nats,
+                &run.nats,
                 "restart",
-                &db.url,
+                &run.db.url,
                 &["--batch", "20", "--idle-exit", "8"],
             )
         })
         .collect();
-    wait_for(|| documents(&db.url) >= 20, "the first batches");
-    nats.kill();
+    wait_for(|| documents(&run.db.url) >= 20, "the first batches");
+    run.nats.kill();
     std::thread::sleep(Duration::from_secs(1));
-    nats.restart();
+    run.nats.restart();
     finish(workers);
-    assert_eq!(documents(&db.url), 368);
-    assert_eq!(checksum(&db.url), want);
+    assert_eq!(documents(&run.db.url), 368);
+    assert_eq!(checksum(&run.db.url), run.want);
 }
 
 #[test]
 fn sigterm_finishes_the_batch_in_hand_and_exits() {
-    let Some(nats) = Nats::start() else { return };
-    let Some(db) = pg_scratch("sigterm") else {
+    let Some(run) = setup("term", 6) else {
         return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let input = big_corpus(dir.path(), 6); // 276 documents
-    let want = reference(&input, dir.path());
-    publish(&nats, "term", &input);
+    }; // 276 documents
     let first = worker(
-        &nats,
+        &run.nats,
         "term",
-        &db.url,
+        &run.db.url,
         &["--batch", "20", "--idle-exit", "60"],
     );
-    wait_for(|| documents(&db.url) >= 20, "the first batches");
+    wait_for(|| documents(&run.db.url) >= 20, "the first batches");
     // SIGTERM, as a process supervisor sends it: the worker stops taking messages, settles
     // the batch it holds, and exits by itself, successfully.
     let pid = first.id().to_string();
@@ -295,7 +297,12 @@ fn sigterm_finishes_the_batch_in_hand_and_exits() {
     let logs = finish(vec![first]);
     assert!(start.elapsed() < Duration::from_secs(30), "slow shutdown");
     assert!(logs[0].contains("dyad: worker done:"), "{}", logs[0]);
-    finish(vec![worker(&nats, "term", &db.url, &["--batch", "20"])]);
-    assert_eq!(documents(&db.url), 276);
-    assert_eq!(checksum(&db.url), want);
+    finish(vec![worker(
+        &run.nats,
+        "term",
+        &run.db.url,
+        &["--batch", "20"],
+    )]);
+    assert_eq!(documents(&run.db.url), 276);
+    assert_eq!(checksum(&run.db.url), run.want);
 }
