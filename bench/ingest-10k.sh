@@ -7,17 +7,7 @@ cd "$(dirname "$0")/.."
 copies=${1:-220}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$copies" "$work/corpus.jsonl" <<'PY'
-import json, sys
-copies, out = int(sys.argv[1]), sys.argv[2]
-lines = [l for l in open("examples/corpus/corpus.jsonl", encoding="utf-8") if l.strip()]
-with open(out, "w", encoding="utf-8") as f:
-    for k in range(copies):
-        for l in lines:
-            d = json.loads(l)
-            d["id"] = f"{d['id']}-{k}"
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
+python3 bench/repeat-corpus.py "$copies" "$work/corpus.jsonl"
 cargo build --release -q
 echo "documents: $(wc -l < "$work/corpus.jsonl")"
 for run in first second; do

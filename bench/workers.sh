@@ -16,17 +16,7 @@ nats=nats://127.0.0.1:$port
 /usr/sbin/nats-server -a 127.0.0.1 -p "$port" -js -sd "$work/nats" >/dev/null 2>&1 &
 nats_pid=$!
 trap 'kill $nats_pid 2>/dev/null; rm -rf "$work"' EXIT
-python3 - "$copies" "$work/corpus.jsonl" <<'PY'
-import json, sys
-copies, out = int(sys.argv[1]), sys.argv[2]
-lines = [l for l in open("examples/corpus/corpus.jsonl", encoding="utf-8") if l.strip()]
-with open(out, "w", encoding="utf-8") as f:
-    for k in range(copies):
-        for l in lines:
-            d = json.loads(l)
-            d["id"] = f"{d['id']}-{k}"
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
+python3 bench/repeat-corpus.py "$copies" "$work/corpus.jsonl"
 cargo build --release -q
 total=$(wc -l < "$work/corpus.jsonl")
 echo "documents: $total; machine: $(nproc) cores; $(date -u +%F)"

@@ -486,6 +486,24 @@ struct ClusterRow {
 }
 
 impl ClusterRow {
+    /// `first` followed by the row's columns in schema order (anchor … rep_event), as the
+    /// UPDATE (`first` = the row id) and the INSERT (`first` = key and block) bind them.
+    fn values<const N: usize>(&self, first: [crate::db::Val; N]) -> Vec<crate::db::Val> {
+        let mut v = first.to_vec();
+        v.extend([
+            self.anchor.as_str().into(),
+            self.event_date.as_str().into(),
+            self.n_reports.into(),
+            self.n_documents.into(),
+            self.n_mentions.into(),
+            self.n_sources.into(),
+            self.first_report.as_str().into(),
+            self.last_report.as_str().into(),
+            self.rep_event.as_str().into(),
+        ]);
+        v
+    }
+
     /// Columns 1..=9 of `SELECT <id>, anchor, event_date, n_reports, n_documents, n_mentions,
     /// n_sources, first_report, last_report, rep_event FROM clusters`.
     fn from_row(r: &Row) -> Result<ClusterRow, DbError> {
@@ -662,18 +680,7 @@ fn recluster(db: &Db, block: &str, touch: &Touch) -> Result<usize, DbError> {
                     "UPDATE clusters SET anchor = ?2, event_date = ?3, n_reports = ?4, \
                      n_documents = ?5, n_mentions = ?6, n_sources = ?7, first_report = ?8, \
                      last_report = ?9, rep_event = ?10 WHERE rowid = ?1",
-                    vals![
-                        id,
-                        &row.anchor,
-                        &row.event_date,
-                        row.n_reports,
-                        row.n_documents,
-                        row.n_mentions,
-                        row.n_sources,
-                        &row.first_report,
-                        &row.last_report,
-                        &row.rep_event
-                    ],
+                    &row.values([id.into()]),
                 )?;
                 id
             }
@@ -684,19 +691,7 @@ fn recluster(db: &Db, block: &str, touch: &Touch) -> Result<usize, DbError> {
                     "INSERT INTO clusters (key, block, anchor, event_date, n_reports, n_documents, \
                      n_mentions, n_sources, first_report, last_report, rep_event) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING rowid",
-                    vals![
-                        key,
-                        block,
-                        &row.anchor,
-                        &row.event_date,
-                        row.n_reports,
-                        row.n_documents,
-                        row.n_mentions,
-                        row.n_sources,
-                        &row.first_report,
-                        &row.last_report,
-                        &row.rep_event
-                    ],
+                    &row.values([key.into(), block.into()]),
                 )?
             }
         };
