@@ -176,7 +176,12 @@ fn open_read(db: &Target) -> anyhow::Result<Store> {
             path.display()
         );
     }
-    Ok(Store::open_target(db, true)?)
+    match Store::open_target(db, true) {
+        Err(dyad_store::StoreError::NotFound { .. }) => anyhow::bail!(
+            "{db}: no dyad store in this database (create one with `dyad ingest PATH --db URL`)"
+        ),
+        r => Ok(r?),
+    }
 }
 
 pub(crate) fn open_read_store(db: &Target) -> anyhow::Result<Store> {

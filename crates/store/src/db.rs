@@ -553,7 +553,7 @@ impl From<DbError> for StoreError {
     fn from(e: DbError) -> StoreError {
         match e {
             DbError::Sqlite(e) => StoreError::Sqlite(e),
-            DbError::Postgres(e) => StoreError::Postgres(e.to_string()),
+            DbError::Postgres(e) => StoreError::Postgres(crate::store::pg_message(&e)),
             e @ (DbError::Type { .. } | DbError::Encode(_)) => StoreError::Query(e.to_string()),
         }
     }

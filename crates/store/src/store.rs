@@ -64,7 +64,9 @@ impl Store {
 
     fn open_postgres(url: &str, read_only: bool) -> Result<Store, StoreError> {
         let path = Target::Postgres(url.to_string()).label();
-        let pg = |e: postgres::Error| StoreError::Postgres(format!("{}: {e}", path.display()));
+        let pg = |e: postgres::Error| {
+            StoreError::Postgres(format!("{}: {}", path.display(), pg_message(&e)))
+        };
         let client = postgres::Client::connect(url, postgres::NoTls).map_err(pg)?;
         let store = Store {
             db: Db::Postgres(Box::new(RefCell::new(PgConn::new(client)))),
@@ -72,6 +74,10 @@ impl Store {
             read_only,
         };
         let version = store.pg_version()?;
+        if read_only && version == 0 {
+            // An empty database: nothing to read, as with a missing SQLite file.
+            return Err(StoreError::NotFound { path });
+        }
         check_version(&path, version, read_only)?;
         if read_only {
             store
@@ -371,8 +377,17 @@ fn check_version(path: &Path, version: i64, read_only: bool) -> Result<(), Store
 
 /// A PostgreSQL error with the server's own message where there is one.
 pub(crate) fn pg_message(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(d) => format!("{} ({})", d.message(), d.code().code()),
-        None => e.to_string(),
+    if let Some(d) = e.as_db_error() {
+        return format!("{} (SQLSTATE {})", d.message(), d.code().code());
     }
+    // The client's own message is generic ("error connecting to server"); the cause
+    // ("Connection refused") is in its sources.
+    let mut s = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cause = c.source();
+    }
+    s
 }
