@@ -80,6 +80,11 @@ pub enum Command {
     ///
     /// Example: dyad worker --nats nats://127.0.0.1:4222 --sink postgres://postgres@127.0.0.1/dyad
     Worker(WorkerArgs),
+    /// List the documents workers gave up on (the dead-letter stream) as JSONL: sequence,
+    /// deliveries, the error, and the document (or the raw payload when it was not one).
+    ///
+    /// Example: dyad dead-letters --nats nats://127.0.0.1:4222
+    DeadLetters(DeadLettersArgs),
     /// Export stored events as PLOVER JSONL, CSV, GDELT-style TSV or Parquet.
     ///
     /// Example: dyad export --format parquet --partition -o lake/
@@ -781,4 +786,10 @@ pub struct WorkerArgs {
     /// Example: --jobs 1
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeadLettersArgs {
+    #[command(flatten)]
+    pub stream: StreamArgs,
 }

@@ -232,19 +232,33 @@ fn a_poison_message_is_dead_lettered_and_the_rest_coded() {
     )]);
     assert!(logs[0].contains("1 dead-lettered"), "{}", logs[0]);
     assert_eq!(checksum(&run.db.url), run.want);
-    let cfg = dyad_queue::StreamConfig {
-        url: run.nats.url(),
-        stream: "poison".into(),
-        subject: "poison.docs".into(),
-        dead_letter_subject: "poison.dead".into(),
-    };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
+    // `dyad dead-letters` shows it, with its error and the payload it could not decode.
+    let out = dyad()
+        .arg("dead-letters")
+        .args(stream_args(&run.nats, "poison"))
+        .output()
         .unwrap();
-    let dead = rt.block_on(dyad_queue::read_dead_letters(&cfg)).unwrap();
-    assert_eq!(dead.len(), 1, "{dead:?}");
-    assert!(!dead[0].error.is_empty(), "{dead:?}");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        !lines[0]["error"].as_str().unwrap_or("").is_empty(),
+        "{lines:?}"
+    );
+    assert_eq!(lines[0]["deliveries"], 2, "{lines:?}");
+    assert!(
+        lines[0]["payload"]
+            .as_str()
+            .unwrap_or("")
+            .contains("broken")
+    );
 }
 
 #[test]

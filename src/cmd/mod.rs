@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => store::export(a),
         Command::Publish(a) => queue::publish(a),
         Command::Worker(a) => queue::worker(a),
+        Command::DeadLetters(a) => queue::dead_letters(a),
         Command::Serve(a) => serve(&a.db.target(), a.addr),
     }
 }

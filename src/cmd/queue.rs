@@ -1,7 +1,7 @@
 //! `dyad publish` and `dyad worker`: the same pipeline fed from a NATS JetStream stream by
 //! many processes, writing into PostgreSQL, SQLite or a Parquet lake.
 
-use crate::cli::{PublishArgs, WorkerArgs};
+use crate::cli::{DeadLettersArgs, PublishArgs, WorkerArgs};
 use crate::input::Documents;
 use crate::pipeline::{Pipeline, Stage, coder_version, pool};
 use dyad_core::{Document, EventRecord};
@@ -165,6 +165,35 @@ pub fn worker(args: WorkerArgs) -> anyhow::Result<ExitCode> {
         stats.failures,
         stats.dead_lettered,
         stats.redeliveries
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn dead_letters(args: DeadLettersArgs) -> anyhow::Result<ExitCode> {
+    let cfg = args.stream.config();
+    let dead = runtime()?.block_on(dyad_queue::read_dead_letters(&cfg))?;
+    for d in &dead {
+        let body = match d.document() {
+            Ok(doc) => serde_json::json!({ "document": doc }),
+            Err(_) => serde_json::json!({
+                "payload": String::from_utf8_lossy(&d.payload),
+            }),
+        };
+        let mut v = serde_json::json!({
+            "sequence": d.sequence,
+            "stream_sequence": d.stream_sequence,
+            "deliveries": d.deliveries,
+            "error": d.error,
+        });
+        if let (Some(v), serde_json::Value::Object(b)) = (v.as_object_mut(), body) {
+            v.extend(b);
+        }
+        crate::outln!("{v}");
+    }
+    eprintln!(
+        "dyad: {} dead letters in stream {}",
+        dead.len(),
+        cfg.dead_letter_stream()
     );
     Ok(ExitCode::SUCCESS)
 }
