@@ -29,7 +29,7 @@
 //! Every code is one a pattern or verb line wrote (never a default), exactly as in the
 //! baseline, whose dictionary indexes, actor matcher and pattern matcher are reused.
 use crate::baseline::{BaselineCoder, Cx, Mention, Slots, Tok, groups, tok, tokenize};
-use crate::verbs::EventCode;
+use crate::verbs::{EventCode, Pattern};
 use crate::{CodedActor, CodedEvent, Coding, status};
 use dyad_core::Status;
 use dyad_syntax::{Model, SentenceParser, TokenSyntax};
@@ -50,6 +50,9 @@ pub struct ParsedEvent {
     pub attribution: Option<Range<usize>>,
 }
 
+/// CAMEO's residual statement code.
+const STATEMENT: &str = "010";
+
 /// Clausal relations: their subtrees are other clauses, with events of their own.
 const CLAUSAL: &[&str] = &[
     "ccomp",
@@ -67,6 +70,10 @@ const PLAN_GOVERNORS: &[&str] = &[
 ];
 /// Governing verbs that negate their complement.
 const NEG_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject"];
+/// Governors whose complement is a refusal: "refused to meet" is itself an event, CAMEO's
+/// 12 (REJECT), not a negated meeting, when dyad's DYAD_REFUSAL block codes the refused verb.
+const REFUSALS: &[&str] = &["refuse", "decline", "reject"];
+
 /// Verbs of naming whose object plus a predicate nominal is a labelling frame ("X called Y
 /// a communist"): the label decides the event (dyad-verbs.txt block `DYAD_LABEL`).
 const LABEL_VERBS: &[&str] = &["call", "label", "dub", "term"];
@@ -103,9 +110,11 @@ pub struct ParsedCoder {
     base: BaselineCoder,
     model: Model,
     /// dyad's construction blocks, when the dictionary has them (`DYAD_LABEL`,
-    /// `DYAD_LIGHT_VERB` of dyad-verbs.txt).
+    /// `DYAD_LIGHT_VERB`, `DYAD_REFUSAL`, `DYAD_DEMAND` of dyad-verbs.txt).
     label_block: Option<usize>,
     light_block: Option<usize>,
+    refusal_block: Option<usize>,
+    demand_block: Option<usize>,
     /// Code only events with both a source and a target (off for documents: an event whose
     /// code came from a pattern is kept with unknown actors).
     pub require_dyad: bool,
@@ -663,6 +672,8 @@ impl ParsedCoder {
         ParsedCoder {
             label_block: base.verbs.block_named("DYAD_LABEL"),
             light_block: base.verbs.block_named("DYAD_LIGHT_VERB"),
+            refusal_block: base.verbs.block_named("DYAD_REFUSAL"),
+            demand_block: base.verbs.block_named("DYAD_DEMAND"),
             base,
             model,
             require_dyad: false,
@@ -728,6 +739,7 @@ impl ParsedCoder {
             mentions,
         };
         let upper: Vec<&str> = toks.iter().map(|t| t.upper.as_str()).collect();
+        let first = out.len();
         for i in 0..toks.len() {
             if s.mentions.iter().any(|m| m.toks.contains(&i)) {
                 continue;
@@ -761,6 +773,16 @@ impl ParsedCoder {
                 continue;
             }
             self.code_trigger(&s, i, nominal, (b, v, range), out);
+        }
+        // CAMEO 010 is "make statement, not specified below": a residual code, for a
+        // statement whose content codes no event of its own. Beside a more specific event of
+        // the same sentence ("said it would withdraw its troops") it is no event.
+        if out[first..].iter().any(|e| e.event.code != STATEMENT) {
+            let mut k = first;
+            out.retain(|e| {
+                k += 1;
+                k <= first || e.event.code != STATEMENT
+            });
         }
     }
 
@@ -937,6 +959,54 @@ impl ParsedCoder {
                 (block.verb_code(verb), verb.line, Slots::default())
             }
         };
+        // A governed verb coded by one of dyad's construction blocks, from the governing
+        // verb and the governed one's lemma (with the rest of its multi-word form).
+        let governed = |blk: Option<usize>, h: usize| -> Option<&Pattern> {
+            let mut mini = vec![s.toks[h].clone()];
+            mini.extend(range.clone().map(|k| {
+                let mut t = s.toks[k].clone();
+                if k == i {
+                    t.upper = s.syn[i].lemma.to_uppercase();
+                }
+                t
+            }));
+            let cx = Cx {
+                toks: &mini,
+                mentions: &[],
+                groups: &[],
+                coder: &self.base,
+            };
+            self.base.verbs.blocks[blk?]
+                .patterns
+                .iter()
+                .filter(|p| cx.pattern(p, 0..1).is_some())
+                .max_by_key(|p| (p.specificity(), std::cmp::Reverse(p.line)))
+        };
+        // "refused to meet Y": a refusal (CAMEO 12) of the refused verb (DYAD_REFUSAL).
+        let refusal = s
+            .head(i)
+            .filter(|&h| {
+                s.complement(i) && REFUSALS.contains(&s.syn[h].lemma.to_lowercase().as_str())
+            })
+            .and_then(|h| Some((h, governed(self.refusal_block, h)?)));
+        // "X said Y must release Z": a demand (CAMEO 10) by X of Y (DYAD_DEMAND).
+        let demand = s
+            .head(i)
+            .filter(|&h| {
+                !nominal
+                    && s.rel(i) == "ccomp"
+                    && SPEECH.contains(&s.syn[h].lemma.to_lowercase().as_str())
+                    && s.kids(i, "aux").any(|a| s.lower(a) == "must")
+            })
+            .and_then(|h| Some((h, governed(self.demand_block, h)?)));
+        // Coded, the construction is the event, with the governing verb's status.
+        let (code, line, slots, governor) = match (refusal, demand) {
+            (Some((h, p)), _) | (None, Some((h, p))) => {
+                (&p.code, p.line, Slots::default(), Some(h))
+            }
+            (None, None) => (code, line, slots, None),
+        };
+        let demander = demand.map(|(h, _)| h);
         if code.is_null() {
             return;
         }
@@ -971,6 +1041,10 @@ impl ParsedCoder {
                 }
                 Some((subj, false)) => src_dep = Some(subj),
                 None => {}
+            }
+            if let Some(h) = demander {
+                src_dep = s.subject(h, 0).filter(|x| !x.1).map(|x| x.0);
+                tgt_dep = s.subject(i, 0).map(|x| x.0);
             }
             if tgt_dep.is_none() {
                 tgt_dep = role_target;
@@ -1037,7 +1111,10 @@ impl ParsedCoder {
                 }
             }
         }
-        let status = s.status(i);
+        let mut status = s.status(i);
+        if let Some(h) = governor {
+            status = s.status(h);
+        }
         let trigger = s.toks[range.start].span.start..s.toks[range.end - 1].span.end;
         let mut words = clause.clone();
         // A complement verb also takes the time of its governor's clause.
