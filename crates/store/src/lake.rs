@@ -17,7 +17,7 @@ use crate::error::StoreError;
 use crate::export::ParquetFile;
 use crate::keys;
 use crate::query::EventRow;
-use crate::write::{display, join};
+use crate::write::participant_columns;
 use dyad_core::{Document, EventRecord};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,6 +36,16 @@ fn report_row(doc: &Document, ev: &EventRecord) -> EventRow {
     let report = dates::iso(doc.date);
     let iv = interval(&ev.date.value, doc.date);
     let loc = ev.location.as_ref();
+    let [
+        actor,
+        actor_code,
+        actor_country,
+        actor_sector,
+        recipient,
+        recipient_code,
+        recipient_country,
+        recipient_sector,
+    ] = participant_columns(ev);
     EventRow {
         event_id: ev.id.clone(),
         cluster_id: String::new(),
@@ -55,14 +65,14 @@ fn report_row(doc: &Document, ev: &EventRecord) -> EventRow {
         quad_class: ev.quad_class.into(),
         goldstein: ev.goldstein.into(),
         plover_score: ev.plover_score.into(),
-        actor: join(&ev.actor, display),
-        actor_code: join(&ev.actor, |p| p.code.as_deref()),
-        actor_country: join(&ev.actor, |p| p.country.as_deref()),
-        actor_sector: join(&ev.actor, |p| p.sector.as_deref()),
-        recipient: join(&ev.recipient, display),
-        recipient_code: join(&ev.recipient, |p| p.code.as_deref()),
-        recipient_country: join(&ev.recipient, |p| p.country.as_deref()),
-        recipient_sector: join(&ev.recipient, |p| p.sector.as_deref()),
+        actor,
+        actor_code,
+        actor_country,
+        actor_sector,
+        recipient,
+        recipient_code,
+        recipient_country,
+        recipient_sector,
         place: loc.map(|l| l.name.clone().unwrap_or_else(|| l.text.clone())),
         place_country: loc.and_then(|l| l.country.clone()),
         admin1: loc.and_then(|l| l.admin1.clone()),

@@ -473,16 +473,9 @@ impl Store {
         let Some((sql, params)) = self.plan(q, with_record, order)? else {
             return Ok(());
         };
-        let fts = |e: DbError| match &e {
-            DbError::Sqlite(rusqlite::Error::SqliteFailure(_, Some(m)))
-                if q.text.is_some() && m.contains("fts5") =>
-            {
-                StoreError::Query(format!(
-                    "full-text expression {:?}: {m}",
-                    q.text.as_deref().unwrap_or("")
-                ))
-            }
-            _ => self.err(e),
+        let fts = |e: DbError| match &q.text {
+            Some(t) => self.fts_error(t, e),
+            None => self.err(e),
         };
         // Errors of the callback pass through untouched; the database's are classified.
         self.db

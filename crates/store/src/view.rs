@@ -307,7 +307,7 @@ impl Store {
     /// A database error of evaluating a client's full-text expression: SQLite's plain
     /// `SQLITE_ERROR` (`unterminated string`, `fts5: syntax error near …`) is the
     /// expression's fault, so it becomes [`StoreError::Query`]; anything else is the store's.
-    fn fts_error(&self, q: &str, e: DbError) -> StoreError {
+    pub(crate) fn fts_error(&self, q: &str, e: DbError) -> StoreError {
         match &e {
             DbError::Sqlite(rusqlite::Error::SqliteFailure(f, Some(m)))
                 if f.code == rusqlite::ErrorCode::Unknown =>

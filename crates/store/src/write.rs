@@ -190,7 +190,23 @@ fn write_todo(
     Ok(())
 }
 
-pub(crate) fn join<'a>(
+/// A record's participants as the eight flat text columns of the events table and of the
+/// lake: actor name (canonical, else as written), code, country, sector, then the same for
+/// the recipient; several participants are joined with `; `.
+pub(crate) fn participant_columns(ev: &EventRecord) -> [Option<String>; 8] {
+    [
+        join(&ev.actor, display),
+        join(&ev.actor, |p| p.code.as_deref()),
+        join(&ev.actor, |p| p.country.as_deref()),
+        join(&ev.actor, |p| p.sector.as_deref()),
+        join(&ev.recipient, display),
+        join(&ev.recipient, |p| p.code.as_deref()),
+        join(&ev.recipient, |p| p.country.as_deref()),
+        join(&ev.recipient, |p| p.sector.as_deref()),
+    ]
+}
+
+fn join<'a>(
     ps: &'a [Participant],
     f: impl Fn(&'a Participant) -> Option<&'a str>,
 ) -> Option<String> {
@@ -209,7 +225,7 @@ pub(crate) fn join<'a>(
     }
 }
 
-pub(crate) fn display(p: &Participant) -> Option<&str> {
+fn display(p: &Participant) -> Option<&str> {
     p.name
         .as_deref()
         .filter(|s| !s.trim().is_empty())
@@ -365,6 +381,16 @@ fn insert_event(
     };
     let record = serde_json::to_string(ev).map_err(|e| DbError::Encode(e.to_string()))?;
     let context = serde_json::to_string(&ev.context).unwrap_or_else(|_| "[]".into());
+    let [
+        actor_name,
+        actor_code,
+        actor_country,
+        actor_sector,
+        recipient_name,
+        recipient_code,
+        recipient_country,
+        recipient_sector,
+    ] = participant_columns(ev);
     let event = inserted_id(
         db,
         "INSERT INTO events (id, doc, sentence, event, mode, context, status, cameo, goldstein, quad_class, \
@@ -396,14 +422,14 @@ fn insert_event(
             dates::iso(iv.hi),
             event_date.as_str(),
             report,
-            join(&ev.actor, display),
-            join(&ev.actor, |p| p.code.as_deref()),
-            join(&ev.actor, |p| p.country.as_deref()),
-            join(&ev.actor, |p| p.sector.as_deref()),
-            join(&ev.recipient, display),
-            join(&ev.recipient, |p| p.code.as_deref()),
-            join(&ev.recipient, |p| p.country.as_deref()),
-            join(&ev.recipient, |p| p.sector.as_deref()),
+            actor_name,
+            actor_code,
+            actor_country,
+            actor_sector,
+            recipient_name,
+            recipient_code,
+            recipient_country,
+            recipient_sector,
             place,
             place_key,
             block.as_str(),
