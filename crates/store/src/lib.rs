@@ -1,17 +1,21 @@
 //! dyad's event store: coded events that outlive the run.
 //!
-//! One SQLite file (WAL mode, versioned schema) holds documents (with an FTS5 index over
-//! their text), event reports with their mentions, participants, actors and places, and
-//! cross-report clusters: reports from different documents of the same happening.
+//! One SQLite file (WAL mode, versioned schema) or one PostgreSQL database (the same tables)
+//! holds documents (with a full-text index over their text), event reports with their
+//! mentions, participants, actors and places, and cross-report clusters: reports from
+//! different documents of the same happening. Every statement is written once, for both
+//! databases (see `db.rs`), so the two give the same answers and the same checksum.
 //!
 //! - [`Store::open`] creates or migrates a store; [`Store::open_read_only`] reads one while
-//!   an ingest runs.
+//!   an ingest runs; [`Store::open_target`] opens either kind from a `--db` argument
+//!   ([`Target`]).
 //! - [`Store::writer`] gives the single [`Writer`], a sink for coded documents: each
 //!   [`Writer::write_batch`] is one transaction; unchanged documents are skipped, changed
 //!   ones replaced atomically, clusters updated incrementally and deterministically.
 //! - [`Store::query`] and [`Store::timeline`] answer `dyad query` and `dyad timeline`;
 //!   [`format`](mod@format) prints rows as an aligned table, JSON Lines or CSV; [`export`] writes PLOVER
-//!   JSONL, CSV, GDELT-style TSV and Parquet.
+//!   JSONL, CSV, GDELT-style TSV and Parquet; [`view`] holds the dashboard's reads; [`lake`]
+//!   writes queue workers' batches as date-partitioned Parquet.
 //! - [`Store::checksum`] hashes a canonical dump, to compare two stores.
 //!
 //! ```

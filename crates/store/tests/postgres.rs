@@ -192,3 +192,19 @@ fn a_foreign_database_is_refused() {
     assert!(matches!(e, StoreError::NotAStore { .. }), "{e}");
     assert!(!e.to_string().contains("secret"));
 }
+
+#[test]
+fn missing_and_empty_databases_are_clear_errors() {
+    let Some(db) = pg_scratch("empty") else {
+        return;
+    };
+    // An empty database holds no store to read.
+    let e = Store::open_target(&Target::parse(&db.url), true).unwrap_err();
+    assert!(matches!(e, StoreError::NotFound { .. }), "{e}");
+    // A database that does not exist: the server's own words, and no password.
+    let missing = format!("{}_missing", db.url).replace("postgres@", "postgres:secret@");
+    let e = Store::open_target(&Target::parse(&missing), false).unwrap_err();
+    let msg = e.to_string();
+    assert!(msg.contains("does not exist"), "{msg}");
+    assert!(!msg.contains("secret"), "{msg}");
+}
