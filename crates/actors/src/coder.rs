@@ -11,6 +11,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 const OFFICEHOLDERS: &str = include_str!("../../../data/actors/officeholders.tsv");
+/// The CAMEO agents dictionary that dyad bundles (MIT, see `data/cameo-dictionaries/SOURCE.md`):
+/// about 2,000 role nouns with their CAMEO sector, the fallback after dyad's own role table.
+const AGENTS: &str = include_str!("../../../data/cameo-dictionaries/Phoenix.agents.txt");
 
 /// A fault building the coder.
 #[derive(Debug, thiserror::Error)]
@@ -104,6 +107,10 @@ pub struct Actor {
     words: Vec<String>,
     #[serde(skip)]
     title_words: Vec<String>,
+    /// A city named at least once outside a prepositional phrase ("Tehran said", not "in
+    /// Tehran"): the GSR's test for a capital standing for its government.
+    #[serde(skip)]
+    bare: bool,
 }
 
 /// A place mention resolved in the gazetteer.
@@ -153,8 +160,8 @@ impl ActorAnalysis {
     }
 
     /// The actor the words at `span` refer to: of the actors with a mention inside it, the one
-    /// whose mention ends last. English noun phrases are head-final, so "New York City Mayor
-    /// Zohran Mamdani" is Mamdani, not New York.
+    /// whose mention ends last (the longest of those ending together). English noun phrases
+    /// are head-final, so "New York City Mayor Zohran Mamdani" is Mamdani, not New York.
     pub fn actor_at(&self, span: Span) -> Option<&Actor> {
         self.actors
             .iter()
@@ -162,11 +169,13 @@ impl ActorAnalysis {
                 a.mentions
                     .iter()
                     .filter(|m| m.overlaps(span))
-                    .map(|m| m.end)
+                    .map(|m| (m.end, std::cmp::Reverse(m.start)))
                     .max()
-                    .map(|end| (end, a))
+                    .map(|key| (key, a))
             })
-            .max_by_key(|&(end, _)| end)
+            // Of mentions ending together the longest wins: "president of Armenia" is the
+            // president, not Armenia.
+            .max_by_key(|&(key, _)| key)
             .map(|(_, a)| a)
     }
 
@@ -251,6 +260,7 @@ pub struct ActorCoderBuilder {
     actors: Vec<ActorEntry>,
     agents: Vec<AgentEntry>,
     no_builtin_holders: bool,
+    no_builtin_agents: bool,
 }
 
 fn read(path: &Path) -> Result<String, CoderError> {
@@ -276,6 +286,13 @@ impl ActorCoderBuilder {
         self
     }
 
+    /// Leaves out the bundled CAMEO agents dictionary (role nouns → sector); dyad's own role
+    /// table and any agent dictionary added with [`Self::agent_dictionary`] remain.
+    pub fn without_builtin_agents(mut self) -> Self {
+        self.no_builtin_agents = true;
+        self
+    }
+
     /// Adds a PETRARCH/Phoenix actor dictionary (lenient: faulty lines are skipped).
     pub fn actor_dictionary(mut self, path: &Path) -> Result<Self, CoderError> {
         let p = crate::dict::read_actors(path, Mode::Lenient)?;
@@ -283,7 +300,8 @@ impl ActorCoderBuilder {
         Ok(self)
     }
 
-    /// Adds a PETRARCH/Phoenix agent dictionary (lenient).
+    /// Adds a PETRARCH/Phoenix agent dictionary (lenient); its entries are tried before the
+    /// bundled one's.
     pub fn agent_dictionary(mut self, path: &Path) -> Result<Self, CoderError> {
         let p = crate::dict::read_agents(path, Mode::Lenient)?;
         self.agents.extend(p.entries);
@@ -297,6 +315,10 @@ impl ActorCoderBuilder {
         if !self.no_builtin_holders {
             self.holders
                 .extend(parse_officeholders(OFFICEHOLDERS, "officeholders.tsv")?);
+        }
+        if !self.no_builtin_agents {
+            let p = crate::dict::parse_agents(AGENTS, "Phoenix.agents.txt", Mode::Lenient)?;
+            self.agents.extend(p.entries);
         }
         let mut holder_index: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, h) in self.holders.iter().enumerate() {
@@ -371,26 +393,46 @@ impl std::fmt::Debug for ActorCoder {
 }
 
 /// International organisations dyad knows without a dictionary: name → (country, sector).
+/// PLOVER's manual splits the UN (`UNO`) and the EU (`EUR`, with its predecessor, the European
+/// Community) off the other intergovernmental organisations (`IGO`); the Security Council and a
+/// secretariat govern their organisation (GOV).
 fn builtin_org(k: &str) -> Option<(&'static str, Option<&'static str>)> {
     Some(match k {
+        "security council" | "un security council" | "u.n. security council" => {
+            ("UNO", Some("GOV"))
+        }
         "united nations"
         | "un"
         | "u.n."
         | "the united nations"
-        | "security council"
-        | "un security council"
-        | "u.n. security council"
         | "unicef"
         | "unhcr"
+        | "unesco"
+        | "unrwa"
+        | "unifil"
         | "who"
         | "world health organization"
+        | "world food programme"
+        | "world food program"
+        | "wfp"
+        | "ilo"
+        | "international labour organization"
+        | "international labor organization"
+        | "international labour office"
+        | "international labor office"
+        | "fao"
+        | "food and agriculture organization"
         | "general assembly" => ("UNO", None),
         "european union"
         | "eu"
         | "e.u."
         | "european commission"
         | "european parliament"
-        | "european council" => ("EUR", None),
+        | "european council"
+        | "european community"
+        | "european communities"
+        | "european economic community"
+        | "eec" => ("EUR", None),
         "nato"
         | "african union"
         | "au"
@@ -401,15 +443,38 @@ fn builtin_org(k: &str) -> Option<(&'static str, Option<&'static str>)> {
         | "opec"
         | "arab league"
         | "g7"
+        | "g8"
         | "g20"
         | "wto"
         | "world trade organization"
         | "oas"
+        | "organization of american states"
         | "interpol"
-        | "iaea" => ("IGO", None),
+        | "iaea"
+        | "international atomic energy agency"
+        | "osce"
+        | "organization for security and cooperation in europe"
+        | "organization for security and co-operation in europe"
+        | "apec"
+        | "asia-pacific economic cooperation"
+        | "oau"
+        | "organization of african unity"
+        | "organisation of african unity"
+        | "ecowas"
+        | "economic community of west african states"
+        | "gulf cooperation council"
+        | "gcc"
+        | "sadc"
+        | "oic"
+        | "organisation of islamic cooperation"
+        | "organization of islamic cooperation"
+        | "organization of the islamic conference"
+        | "commonwealth of independent states" => ("IGO", None),
         "amnesty international"
         | "human rights watch"
         | "red cross"
+        | "red crescent"
+        | "international red cross"
         | "doctors without borders"
         | "msf"
         | "greenpeace"
@@ -417,6 +482,66 @@ fn builtin_org(k: &str) -> Option<(&'static str, Option<&'static str>)> {
         | "international committee of the red cross" => ("NGO", None),
         _ => return None,
     })
+}
+
+/// Words that may stay lower-case inside an organisation's name.
+fn is_name_glue(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "the" | "in" | "on" | "&")
+}
+
+/// Finds the organisations of [`builtin_org`] in a sentence's words: capitalised (short
+/// names in capitals or with dots, "UN", "U.N.", not "who"), longest first. They replace
+/// what the tagger made of those words ("UN" is also a town in India) unless a longer chunk
+/// holds them ("United Nations Emergency Relief Coordinator").
+fn org_entities(ws: &[&str], cs: &mut Vec<crate::eval::Chunk>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let mut hit = None;
+        for len in (1..=8.min(ws.len() - i)).rev() {
+            let part = &ws[i..i + len];
+            let shaped = if len == 1 {
+                let w = part[0];
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
+                    || w.len() > 4
+            } else {
+                is_cap(part[0])
+                    && is_cap(part[len - 1])
+                    && part.iter().all(|w| is_cap(w) || is_name_glue(w))
+            };
+            if shaped && is_cap(part[0]) && builtin_org(&key(part)).is_some() {
+                hit = Some(len);
+                break;
+            }
+        }
+        let Some(len) = hit else {
+            i += 1;
+            continue;
+        };
+        let (a, b) = (i, i + len);
+        i = b;
+        if cs
+            .iter()
+            .any(|c| c.start <= a && c.end >= b && c.end - c.start > len)
+        {
+            continue;
+        }
+        cs.retain(|c| c.end <= a || c.start >= b);
+        cs.push(crate::eval::Chunk {
+            start: a,
+            end: b,
+            ty: "ORG".into(),
+        });
+    }
+    cs.sort_by_key(|c| c.start);
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 fn is_cap(w: &str) -> bool {
@@ -543,9 +668,30 @@ impl ActorCoder {
                     t[i] = "B-MISC";
                 }
             }
+            // A weekday is never the last word of a name ("Israel Friday reimposed"): the
+            // tagger, seeing words only, sometimes runs a name into the date after it.
+            for c in chunks(&t) {
+                if c.end - c.start > 1 && is_weekday(ws[c.end - 1]) {
+                    t[c.end - 1] = "O";
+                }
+            }
             let mut cs: Vec<crate::eval::Chunk> = split_at_titles(ws, chunks(&t))
                 .into_iter()
                 .filter_map(|mut c| {
+                    // A lone word tagged as a person that names a country or a capital, with
+                    // no title before it, is the place ("by Moscow"): a country name is always
+                    // the country, and capitals stand for governments far more often than
+                    // people share their names.
+                    if c.ty == "PER"
+                        && c.end - c.start == 1
+                        && !(c.start > 0 && crate::corpus::is_title(ws[c.start - 1]))
+                        && g.candidates(&ws[c.start..c.end]).iter().any(|&p| {
+                            g.places[p as usize].kind == PlaceKind::Country || g.is_capital(p)
+                        })
+                    {
+                        c.ty = "LOC".into();
+                        return Some(c);
+                    }
                     if c.ty != "MISC" {
                         return Some(c);
                     }
@@ -553,7 +699,8 @@ impl ActorCoder {
                     if g.landmark(part).is_some() || g.is_country(part) {
                         c.ty = "LOC".into();
                         Some(c)
-                    } else if part.len() == 1 && g.nationality(part).is_some() {
+                    } else if part.iter().all(|w| g.nationality(&[w]).is_some()) {
+                        // "Bosnian Serbs", "Iraqi Kurds": a state's people of a nation.
                         Some(c)
                     } else {
                         // MISC from the tagger (works, events) is not reported.
@@ -561,6 +708,7 @@ impl ActorCoder {
                     }
                 })
                 .collect();
+            org_entities(ws, &mut cs);
             self.gazetteer_entities(ws, &mut cs);
             per_sentence.push(cs);
         }
@@ -819,7 +967,15 @@ impl ActorCoder {
             return Some(out.places[p as usize].country.clone());
         }
         let ws = self.ent_words(w, e);
-        self.inner.gaz.nationality(&ws).map(str::to_string)
+        if e.ty == "ORG" {
+            // "Arab League Secretary General Chadli Klibi": the organisation is the country.
+            return builtin_org(&key(&ws)).map(|(c, _)| c.to_string());
+        }
+        let g = &self.inner.gaz;
+        // In "Bosnian Serbs" the first word names the state, the second the nation.
+        g.nationality(&ws)
+            .or_else(|| (e.ty == "MISC").then(|| g.nationality(&ws[..1])).flatten())
+            .map(str::to_string)
     }
 
     fn chain(&self, doc: &Document, analysis: &Analysis, w: &mut Work, out: &mut ActorAnalysis) {
@@ -864,9 +1020,88 @@ impl ActorCoder {
             }
         }
         let _ = n_ents;
+        self.nationality_actors(w, out);
         for a in &mut out.actors {
             a.mentions.sort();
             a.mentions.dedup();
+        }
+    }
+
+    /// Nationality words that no actor took stand for their state or people: "an Indian
+    /// proposal" (India), "Palestinians" (Palestine), "Bosnian Serbs" (Bosnia). A word
+    /// coordinated with one that heads a role phrase shares the role: in "Hungarian and
+    /// Romanian officials" both are officials. One actor per (role, country).
+    fn nationality_actors(&self, w: &Work, out: &mut ActorAnalysis) {
+        for e in 0..out.entities.len() {
+            let ent = &out.entities[e];
+            if ent.ty != "MISC"
+                || out
+                    .actors
+                    .iter()
+                    .any(|a| a.mentions.iter().any(|m| m.overlaps(ent.span)))
+            {
+                continue;
+            }
+            let Some(country) = self.entity_country(w, ent, out) else {
+                continue;
+            };
+            let span = ent.span;
+            // Walk right over ", X", "and X", "or X" to the nationality word that heads the
+            // role phrase, if any.
+            let mut t = ent.token_end as usize;
+            let mut role = None;
+            while matches!(w.words.get(t).copied(), Some("," | "and" | "or")) {
+                let Some(next) = w.ent_at.get(t + 1).copied().flatten() else {
+                    break;
+                };
+                let n = &out.entities[next as usize];
+                if n.ty != "MISC" {
+                    break;
+                }
+                if let Some(a) = out.actors.iter().find(|a| {
+                    a.kind == "GROUP"
+                        && a.role.is_some()
+                        && a.mentions.iter().any(|m| m.overlaps(n.span))
+                }) {
+                    role = a.role.clone();
+                    break;
+                }
+                t = n.token_end as usize;
+            }
+            let ws = self.ent_words(w, ent);
+            let found = out.actors.iter().position(|a| {
+                a.kind == "GROUP" && a.role == role && a.role_country.as_deref() == Some(&country)
+            });
+            let idx = match found {
+                Some(i) => i,
+                None => {
+                    let name = match &role {
+                        Some(r) => format!("{} {r}", ws.join(" ")),
+                        None => ws.join(" "),
+                    };
+                    out.actors.push(Actor {
+                        name,
+                        kind: "GROUP",
+                        mentions: Vec::new(),
+                        country: None,
+                        sector: role
+                            .as_deref()
+                            .and_then(|r| self.sector_of(r))
+                            .map(str::to_string),
+                        code: None,
+                        role,
+                        source: None,
+                        place: None,
+                        role_country: Some(country),
+                        words: ws.iter().map(|x| x.to_lowercase()).collect(),
+                        title_words: Vec::new(),
+                        bare: false,
+                    });
+                    out.actors.len() - 1
+                }
+            };
+            out.actors[idx].mentions.push(span);
+            out.entities[e].actor = Some(idx as u32);
         }
     }
 
@@ -879,11 +1114,13 @@ impl ActorCoder {
             "PER" => "PER",
             "ORG" => "ORG",
             "LOC" => {
-                // Places are actors only when they stand for a state or an institution.
-                let is_country = ent
-                    .place
-                    .is_some_and(|p| out.places[p as usize].kind == PlaceKind::Country);
-                if !(is_country || g.landmark(&ws).is_some()) {
+                // Places are actors when they stand for a state or an institution (countries,
+                // landmarks), or for their people or government (cities, coded CVL or GOV
+                // below); regions and divisions are only places.
+                let kind = ent.place.map(|p| out.places[p as usize].kind);
+                if !(matches!(kind, Some(PlaceKind::Country | PlaceKind::City))
+                    || g.landmark(&ws).is_some())
+                {
                     return None;
                 }
                 "LOC"
@@ -926,11 +1163,39 @@ impl ActorCoder {
                     role_country: None,
                     words: lower,
                     title_words: Vec::new(),
+                    bare: false,
                 });
                 out.actors.len() - 1
             }
         };
+        // "in Tehran", "in central Baghdad": a city after a preposition is a place of the
+        // event, not the government acting.
+        let ts = ent.token_start as usize;
+        let prep = |i: usize| {
+            matches!(
+                w.words[i].to_lowercase().as_str(),
+                "in" | "at"
+                    | "from"
+                    | "to"
+                    | "into"
+                    | "near"
+                    | "of"
+                    | "around"
+                    | "outside"
+                    | "inside"
+                    | "across"
+                    | "throughout"
+                    | "on"
+                    | "towards"
+                    | "toward"
+                    | "via"
+            )
+        };
+        let after_prep = (ts >= 1 && prep(ts - 1))
+            || (ts >= 2 && prep(ts - 2) && !is_cap(w.words[ts - 1]))
+            || (ts >= 3 && prep(ts - 3) && !is_cap(w.words[ts - 1]) && !is_cap(w.words[ts - 2]));
         let a = &mut out.actors[idx];
+        a.bare |= !after_prep;
         a.mentions.push(ent.span);
         if let Some(r) = &role {
             a.title_words.extend(r.split(' ').map(String::from));
@@ -971,6 +1236,16 @@ impl ActorCoder {
         let lower = |i: usize| w.words.get(i).map(|x| x.to_lowercase()).unwrap_or_default();
         let free = |i: usize| i < w.words.len() && w.ent_at[i].is_none();
         let the = lower(t) == "the";
+        // "Sudan's government", "Romania's new government": a possessive place is both the
+        // determiner and the attached country.
+        let poss_ent = (!the && t > 1 && matches!(w.words[t - 1], "'s" | "’s"))
+            .then(|| w.ent_at[t - 2])
+            .flatten()
+            .filter(|&e| {
+                self.entity_country(w, &out.entities[e as usize], out)
+                    .is_some()
+            });
+        let det = the || poss_ent.is_some();
         let first = if the { t + 1 } else { t };
         // Up to two lower-case modifiers between "the" and the role ("the new mayor").
         let mut role_at = None;
@@ -984,13 +1259,19 @@ impl ActorCoder {
                 break;
             }
             let one = lower(h);
+            // A capitalised role word is a role after a determiner or as the sentence's
+            // first word ("Rebels in Chad attacked"), else likely part of a name.
+            let first_word = analysis
+                .sentences
+                .get(si as usize)
+                .is_some_and(|s| s.token_start as usize == h);
             if self.sector_of(&one).is_some() && !is_cap(w.words[h])
-                || (is_cap(w.words[h]) && the && self.sector_of(&one).is_some())
+                || (is_cap(w.words[h]) && (det || first_word) && self.sector_of(&one).is_some())
             {
                 role_at = Some((h, 1, one));
                 break;
             }
-            if !the || is_cap(w.words[h]) || !w.words[h].chars().all(char::is_alphabetic) {
+            if !det || is_cap(w.words[h]) || !w.words[h].chars().all(char::is_alphabetic) {
                 break;
             }
         }
@@ -1005,13 +1286,38 @@ impl ActorCoder {
         {
             return None;
         }
-        // Attached place or nationality: "Hungarian officials", "New York police".
+        // Attached place or nationality: "Hungarian officials", "New York police",
+        // "Sudan's government".
         let mut country = None;
-        if !the
+        if let Some(e) = poss_ent {
+            country = self.entity_country(w, &out.entities[e as usize], out);
+        } else if !the
             && t > 0
             && let Some(e) = w.ent_at[t - 1]
         {
             country = self.entity_country(w, &out.entities[e as usize], out);
+        }
+        // Or a place after it: "president of Armenia", "rebels in the Ivory Coast",
+        // "students throughout Indonesia". The mention then runs to the place's end.
+        let mut end_tok = end;
+        if country.is_none()
+            && matches!(
+                lower(end).as_str(),
+                "of" | "in" | "from" | "throughout" | "across"
+            )
+        {
+            let at = if lower(end + 1) == "the" {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Some(e) = w.ent_at.get(at).copied().flatten()
+                && out.entities[e as usize].token_start as usize == at
+                && out.entities[e as usize].place.is_some()
+            {
+                country = self.entity_country(w, &out.entities[e as usize], out);
+                end_tok = out.entities[e as usize].token_end as usize;
+            }
         }
         // Bare role nouns are actors only when they name a group ("police", "immigration
         // agents"); "the" or an attached place makes any role noun one.
@@ -1019,14 +1325,16 @@ impl ActorCoder {
         if !group_ok {
             return None;
         }
-        let start = if !the && country.is_some() {
+        let start = if let Some(e) = poss_ent {
+            out.entities[e as usize].token_start as usize
+        } else if !the && country.is_some() && end_tok == end {
             out.entities[w.ent_at[t - 1]? as usize].token_start as usize
         } else {
             t
         };
         let span = Span::new(
             analysis.tokens[start].span.start as usize,
-            analysis.tokens[end - 1].span.end as usize,
+            analysis.tokens[end_tok - 1].span.end as usize,
         );
         // "the president": the last person with that role.
         if the {
@@ -1064,6 +1372,7 @@ impl ActorCoder {
                     role_country: country,
                     words: Vec::new(),
                     title_words: Vec::new(),
+                    bare: false,
                 });
                 out.actors.len() - 1
             }
@@ -1155,21 +1464,58 @@ impl ActorCoder {
                     country = Some(inner.gaz.places[l.place as usize].iso3.clone());
                     sector = l.sector.clone();
                 } else if let Some(p) = a.place {
-                    country = Some(out.places[p as usize].country.clone());
+                    let pm = &out.places[p as usize];
+                    country = Some(pm.country.clone());
+                    // The PLOVER GSR's rule: a city stands for its people (CVL); a capital
+                    // named as subject or object stands for the government (GOV).
+                    if pm.kind == PlaceKind::City {
+                        let capital = inner
+                            .gaz
+                            .place_by_id(pm.geonames_id)
+                            .is_some_and(|i| inner.gaz.is_capital(i));
+                        sector = Some(if capital && a.bare { "GOV" } else { "CVL" }.to_string());
+                    }
                 }
                 source = Some(CodeSource::Place);
             }
         }
         // 4. Role or title with its attached place or nationality.
         let place_country = a.place.map(|p| out.places[p as usize].country.clone());
+        // A person the Phoenix dictionaries know keeps their country at any date, so it beats
+        // the document's dominant country ("President Obama" met Moroccan diplomats).
+        let person_country = if a.kind == "PER" {
+            names.iter().find_map(|n| {
+                let ws: Vec<&str> = n.split(' ').collect();
+                inner.gaz.person_country(&ws).map(str::to_string)
+            })
+        } else {
+            None
+        };
         if source.is_none() {
+            // The whole title, else its head: the last two words ("secretary general", not
+            // "general"), then the last one.
             let role_sec = a.role.as_deref().and_then(|r| {
+                let ws: Vec<&str> = r.split(' ').collect();
+                let n = ws.len();
                 self.sector_of(r)
-                    .or_else(|| r.split(' ').next_back().and_then(|h| self.sector_of(h)))
+                    .or_else(|| {
+                        (n > 2)
+                            .then(|| self.sector_of(&ws[n - 2..].join(" ")))
+                            .flatten()
+                    })
+                    .or_else(|| self.sector_of(ws[n - 1]))
             });
             // Organisation names carry their sector ("Columbia University", "Police Department").
+            // dyad's own role words anywhere in the name; the CAMEO agent nouns only as its
+            // head (last word), since as modifiers they mislead ("Islamic Salvation Front").
             let name_sec = if a.kind == "ORG" {
-                a.words.iter().rev().find_map(|w| self.sector_of(w))
+                a.words.iter().rev().enumerate().find_map(|(k, w)| {
+                    if k == 0 {
+                        self.sector_of(w)
+                    } else {
+                        role_sector(w)
+                    }
+                })
             } else {
                 None
             };
@@ -1184,6 +1530,7 @@ impl ActorCoder {
                     .clone()
                     .or(place_country.clone())
                     .or_else(|| self.name_country(a))
+                    .or(person_country.clone())
                     .or(out.doc_country.clone());
                 source = Some(CodeSource::Role);
             }
@@ -1204,6 +1551,7 @@ impl ActorCoder {
                 .clone()
                 .or(place_country)
                 .or_else(|| self.name_country(a))
+                .or(person_country)
                 .or(out.doc_country.clone());
             source = Some(CodeSource::Entity);
         }
@@ -1230,15 +1578,26 @@ impl ActorCoder {
             return None;
         }
         let g = &self.inner.gaz;
-        let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();
-        for len in (1..=ws.len().min(3)).rev() {
-            for s in 0..=ws.len() - len {
-                let part = &ws[s..s + len];
+        let name: Vec<&str> = a.name.split_whitespace().collect();
+        if name.len() != a.words.len() {
+            return None;
+        }
+        for len in (1..=name.len().min(3)).rev() {
+            for s in 0..=name.len() - len {
+                let part = &name[s..s + len];
+                // Only capitalised words name a place ("of" is a town in Turkey), and only
+                // a country, a division or a large city: small towns share names with words.
+                if !part.iter().all(|w| is_cap(w)) {
+                    continue;
+                }
                 if let Some(c) = g.nationality(part) {
                     return Some(c.to_string());
                 }
                 if let Some(p) = g.resolve(part, None, None) {
-                    return Some(g.places[p as usize].iso3.clone());
+                    let p = &g.places[p as usize];
+                    if p.kind != PlaceKind::City || p.population >= 100_000 {
+                        return Some(p.iso3.clone());
+                    }
                 }
             }
         }

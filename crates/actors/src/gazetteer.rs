@@ -12,6 +12,7 @@ const ALIASES: &str = include_str!("../../../data/gazetteer/aliases.tsv");
 const LANDMARKS: &str = include_str!("../../../data/gazetteer/landmarks.tsv");
 const NATIONALITIES: &str = include_str!("../../../data/gazetteer/nationalities.tsv");
 const NAMES: &str = include_str!("../../../data/actors/phoenix-names.tsv");
+const CAPITALS: &str = include_str!("../../../data/gazetteer/capitals.tsv");
 
 /// What kind of place an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -118,6 +119,9 @@ pub struct Gazetteer {
     given: std::collections::HashSet<String>,
     surnames: std::collections::HashSet<String>,
     orgs: std::collections::HashSet<String>,
+    capitals: std::collections::HashSet<u32>,
+    person_country: HashMap<String, String>,
+    by_id: HashMap<u64, u32>,
     /// Longest name in words, to bound phrase lookups.
     pub max_words: usize,
 }
@@ -140,6 +144,9 @@ impl Gazetteer {
             given: Default::default(),
             surnames: Default::default(),
             orgs: Default::default(),
+            capitals: Default::default(),
+            person_country: HashMap::new(),
+            by_id: HashMap::new(),
             max_words: 1,
         };
         for line in data_lines(PLACES) {
@@ -168,6 +175,7 @@ impl Gazetteer {
                 g.countries.insert(p.iso3.clone(), idx);
             }
             let name = p.name.clone();
+            g.by_id.insert(p.geonames_id, idx);
             g.places.push(p);
             g.add_name(&name, idx);
         }
@@ -178,6 +186,13 @@ impl Gazetteer {
             }
             if let Some(idx) = g.find(f[1], f[2], f[3]) {
                 g.add_name(f[0], idx);
+            }
+        }
+        for line in data_lines(CAPITALS) {
+            if let Some((iso3, name)) = line.split_once('\t')
+                && let Some(idx) = g.find("P", name, iso3)
+            {
+                g.capitals.insert(idx);
             }
         }
         for line in data_lines(LANDMARKS) {
@@ -201,11 +216,26 @@ impl Gazetteer {
             }
         }
         for line in data_lines(NAMES) {
-            let Some((kind, name)) = line.split_once('\t') else {
+            let mut f = line.split('\t');
+            let (Some(kind), Some(name)) = (f.next(), f.next()) else {
                 continue;
             };
             let words: Vec<&str> = name.split(' ').collect();
+            if kind == "SUR" {
+                if let Some(c) = f.next().filter(|c| !c.is_empty()) {
+                    g.person_country
+                        .entry(key(&words))
+                        .or_insert_with(|| c.to_string());
+                }
+                continue;
+            }
             if kind == "PER" {
+                if let Some(c) = f.next().filter(|c| !c.is_empty()) {
+                    g.person_country.insert(key(&words), c.to_string());
+                }
+                if words.len() < 2 {
+                    continue;
+                }
                 // Skip titles and nationality words ("AMERICAN PRESIDENT GEORGE BUSH").
                 let core: Vec<&str> = words
                     .iter()
@@ -291,6 +321,23 @@ impl Gazetteer {
     /// The country entry of an ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<&Place> {
         self.countries.get(iso3).map(|&i| &self.places[i as usize])
+    }
+
+    /// The index of the place with this GeoNames id.
+    pub fn place_by_id(&self, geonames_id: u64) -> Option<u32> {
+        self.by_id.get(&geonames_id).copied()
+    }
+
+    /// The country of a person known from the Phoenix actor dictionaries by this name
+    /// (case-insensitive; full name or a one-word alias), whatever the date: people keep their
+    /// country when they leave office.
+    pub fn person_country(&self, words: &[&str]) -> Option<&str> {
+        self.person_country.get(&key(words)).map(String::as_str)
+    }
+
+    /// Whether the place is its country's capital (GeoNames' capital of the country).
+    pub fn is_capital(&self, place: u32) -> bool {
+        self.capitals.contains(&place)
     }
 
     /// Whether `words` is a country name or alias.

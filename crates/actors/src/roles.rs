@@ -15,7 +15,9 @@ pub fn role_sector(role: &str) -> Option<&'static str> {
         | "advisor" | "department" | "agency" | "commissioner" | "council" | "city hall"
         | "white house" | "kremlin" | "state department" | "foreign ministry" | "crown prince"
         | "negotiator" | "negotiators" | "delegation" | "delegates" | "emir" | "sultan"
-        | "sheikh" | "foreign secretary" | "interior minister" | "police chief" => "GOV",
+        | "sheikh" | "foreign secretary" | "interior minister" | "police chief"
+        | "secretary general" | "secretary-general" | "ruler" | "rulers" | "administrator"
+        | "administrators" | "governing council" => "GOV",
         "police"
         | "policeman"
         | "policemen"
@@ -86,7 +88,9 @@ pub fn role_sector(role: &str) -> Option<&'static str> {
 pub fn cameo_to_plover_sector(code: &str) -> Option<&'static str> {
     Some(match code {
         "GOV" | "GOVT" => "GOV",
-        "MIL" | "UAF" => "MIL",
+        "MIL" => "MIL",
+        // PLOVER keeps CAMEO's "unidentified armed forces" ("gunmen", "armed group").
+        "UAF" => "UAF",
         "COP" => "COP",
         "JUD" => "JUD",
         "LEG" => "LEG",

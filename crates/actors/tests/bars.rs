@@ -44,8 +44,9 @@ fn plover_gold_actor_codes() {
     let coder = ActorCoder::new().unwrap();
     let json = std::fs::read_to_string(d.join("plover/PLOVER_GSR_CAMEO.txt")).unwrap();
     let s = eval_plover(&coder, &json).unwrap();
+    let (rc, rcs) = s.raw_pcts();
     eprintln!(
-        "{} actors: country {:.1}%, country+sector {:.1}%",
+        "{} actors: country {:.1}%, country+sector {:.1}% (gold codes as written: {rc:.1}%, {rcs:.1}%)",
         s.actors,
         s.country_pct(),
         s.country_sector_pct()
