@@ -609,6 +609,18 @@ impl BaselineCoder {
     }
 
     pub(crate) fn mentions(&self, toks: &[Tok], date: Date) -> Vec<Mention> {
+        self.mentions_where(toks, date, |_| true)
+    }
+
+    /// [`Self::mentions`], joining an actor and a later agent only across words for which
+    /// `joinable` holds (the parse-based coder refuses verbs: "Zimbabwe are demanding that
+    /// President …" is no "Zimbabwe's president").
+    pub(crate) fn mentions_where(
+        &self,
+        toks: &[Tok],
+        date: Date,
+        joinable: impl Fn(usize) -> bool,
+    ) -> Vec<Mention> {
         let mut raw: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -651,6 +663,7 @@ impl BaselineCoder {
                 let actor_then_agent = last.agent.is_none()
                     && m.agent.is_some()
                     && g.len() <= 3
+                    && (last.toks.end..m.toks.start).all(&joinable)
                     && g.iter().all(|t| {
                         t.upper == "'S"
                             || t.lowercase

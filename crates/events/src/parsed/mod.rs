@@ -26,10 +26,14 @@
 //! admiration for Y": block `DYAD_LIGHT_VERB`, matched on the noun; target from the noun's
 //! `for`/`to`/`over`… phrase).
 //!
+//! Announced, requested, demanded and refused actions are coded by the action's code through
+//! the code-mapping blocks `DYAD_INTENT`, `DYAD_APPEAL_FOR`, `DYAD_DEMAND_FOR` and
+//! `DYAD_REFUSAL_FOR` ("will release" → 0353, "urged Y to release" → 0253).
+//!
 //! Every code is one a pattern or verb line wrote (never a default), exactly as in the
 //! baseline, whose dictionary indexes, actor matcher and pattern matcher are reused.
 use crate::baseline::{BaselineCoder, Cx, Mention, Slots, Tok, groups, tok, tokenize};
-use crate::verbs::{EventCode, Pattern};
+use crate::verbs::{Element, EventCode, Pattern, PatternItem};
 use crate::{CodedActor, CodedEvent, Coding, status};
 use dyad_core::Status;
 use dyad_syntax::{Model, SentenceParser, TokenSyntax};
@@ -65,8 +69,37 @@ const CLAUSAL: &[&str] = &[
 ];
 /// Governing verbs that make their infinitival complement planned.
 const PLAN_GOVERNORS: &[&str] = &[
-    "plan", "intend", "expect", "schedule", "agree", "promise", "pledge", "vow", "prepare", "aim",
-    "want", "hope", "seek", "set", "propose", "decide", "offer",
+    "plan",
+    "intend",
+    "expect",
+    "schedule",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "prepare",
+    "aim",
+    "want",
+    "hope",
+    "seek",
+    "set",
+    "propose",
+    "decide",
+    "offer",
+    // Adjectival governors: "is ready / willing / prepared to send troops".
+    "ready",
+    "willing",
+    "prepared",
+    "committed",
+    "determined",
+    "poised",
+    "eager",
+    "swear",
+];
+/// Aspectual and conative verbs: with a complement verb the complement is the event
+/// ("continued to send arms", "tried to hack", "began collecting signatures"), asserted.
+const ASPECTUAL: &[&str] = &[
+    "continue", "begin", "start", "resume", "keep", "try", "attempt", "manage", "proceed",
 ];
 /// Governing verbs that negate their complement.
 const NEG_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject"];
@@ -93,6 +126,7 @@ const LIGHT_VERBS: &[&str] = &[
     "reaffirm",
     "signal",
     "pay",
+    "issue",
 ];
 /// Prepositions that name whom an event noun is directed at ("admiration for", "concern
 /// over", "condolences to").
@@ -105,6 +139,29 @@ const SPEECH: &[&str] = &[
     "confirm", "declare", "told", "said",
 ];
 
+/// Verbs besides [`SPEECH`] whose "Y must VERB" content clause is a demand ("reiterated that
+/// Libya must hand over …").
+const INSISTING: &[&str] = &[
+    "declare",
+    "reiterate",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "repeat",
+    "warn",
+    "conclude",
+    "announce",
+    "demand",
+    "urge",
+];
+
+/// Verbs that report an announcement or a commitment besides [`SPEECH`]: "would" in their
+/// content clause is the future of the past ("announced it would withdraw").
+const REPORTING: &[&str] = &[
+    "announce", "confirm", "indicate", "promise", "pledge", "vow", "warn", "threaten", "assure",
+    "decide", "agree", "reply", "explain", "stress", "signal", "hint",
+];
+
 /// Codes sentences from their dependency parse. Build once; `Sync`.
 pub struct ParsedCoder {
     base: BaselineCoder,
@@ -115,6 +172,10 @@ pub struct ParsedCoder {
     light_block: Option<usize>,
     refusal_block: Option<usize>,
     demand_block: Option<usize>,
+    intent_block: Option<usize>,
+    appeal_block: Option<usize>,
+    demand_for_block: Option<usize>,
+    refusal_for_block: Option<usize>,
     /// Code only events with both a source and a target (off for documents: an event whose
     /// code came from a pattern is kept with unknown actors).
     pub require_dyad: bool,
@@ -128,7 +189,64 @@ struct Sent<'a, 'm> {
     mentions: Vec<Mention>,
 }
 
+/// A trigger's clause as a sentence of its own, for the pattern matcher.
+struct SubClause {
+    /// The clause's words (sentence indices, in order).
+    clause: Vec<usize>,
+    toks: Vec<Tok>,
+    mentions: Vec<Mention>,
+    groups: Vec<Vec<usize>>,
+    /// The trigger's first and last word in `toks`.
+    verb: (usize, usize),
+}
+
 impl Sent<'_, '_> {
+    /// The clause of trigger `i` (with its multi-word form `range`) as a sentence of its own.
+    fn sub_clause(&self, i: usize, range: &Range<usize>) -> Option<SubClause> {
+        let mut clause = self.clause(i, true);
+        for k in range.clone() {
+            if let Err(p) = clause.binary_search(&k) {
+                clause.insert(p, k);
+            }
+        }
+        // A time adjunct ("on Tuesday", "last month") is no part of any pattern: "telephoned
+        // Y on Tuesday" is no "call on" (an appeal). It stays in the clause for dating.
+        let mut timed = Vec::new();
+        for &c in &self.children[i] {
+            if self.rel(c).starts_with("obl") && self.temporal(c) {
+                timed.extend(self.clause(c, false));
+            }
+        }
+        let matched: Vec<usize> = clause
+            .iter()
+            .copied()
+            .filter(|k| !timed.contains(k))
+            .collect();
+        let pos_of = |k: usize| matched.binary_search(&k).ok();
+        let toks: Vec<Tok> = matched.iter().map(|&k| self.toks[k].clone()).collect();
+        let mut mentions: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let a = pos_of(m.toks.start)?;
+                let b = pos_of(m.toks.end - 1)?;
+                (b - a + 1 == m.toks.len()).then(|| Mention {
+                    toks: a..b + 1,
+                    ..m.clone()
+                })
+            })
+            .collect();
+        let groups = groups(&mut mentions, &toks);
+        let verb = (pos_of(range.start)?, pos_of(range.end - 1)?);
+        Some(SubClause {
+            clause,
+            toks,
+            mentions,
+            groups,
+            verb,
+        })
+    }
+
     fn head(&self, i: usize) -> Option<usize> {
         let h = self.syn[i].head as usize;
         (h > 0 && h <= self.syn.len()).then(|| h - 1)
@@ -404,6 +522,54 @@ impl Sent<'_, '_> {
         }
         (self.syn[m].upos == "VERB").then_some(m)
     }
+    /// How many clauses embed word `i`: the clausal relations on its path to the root
+    /// (a coordinated or complement verb stays at its head's level).
+    fn depth(&self, i: usize) -> usize {
+        let (mut n, mut d) = (i, 0);
+        for _ in 0..self.syn.len() {
+            let Some(h) = self.head(n) else {
+                break;
+            };
+            d += usize::from(CLAUSAL.contains(&self.rel(n)) && !self.complement(n));
+            n = h;
+        }
+        d
+    }
+    /// A participle used as an adjective ("the occupied West Bank", "the defeated party",
+    /// "Ousted President X has agreed …") names a state, not an event of its sentence. The
+    /// parser also labels finite verbs `amod` ("police in Jericho confiscated weapons"), so
+    /// the participle must open its noun phrase or follow a determiner, adjective,
+    /// adverb, preposition or possessive of it.
+    fn attributive(&self, i: usize) -> bool {
+        let Some(h) = self.head(i) else {
+            return false;
+        };
+        let noun_after = |k: usize| {
+            k + 1 < self.syn.len() && matches!(self.syn[k + 1].upos, "NOUN" | "PROPN" | "ADJ")
+        };
+        match self.rel(i) {
+            "amod" if i == 0 => true,
+            "amod" => {
+                matches!(
+                    self.syn[i - 1].upos,
+                    "DET" | "ADJ" | "ADV" | "ADP" | "PART" | "NUM"
+                ) || self.rel(i - 1) == "nmod:poss"
+            }
+            // A sentence-initial participle directly before the subject of its head.
+            "advcl" if i == 0 && noun_after(i) => {
+                let mut k = i + 1;
+                for _ in 0..4 {
+                    match self.head(k) {
+                        Some(x) if x == h => return self.rel(k).starts_with("nsubj"),
+                        Some(x) => k = x,
+                        None => return false,
+                    }
+                }
+                false
+            }
+            _ => false,
+        }
+    }
     /// A labelling frame of verb `v`: its labelled object and the label, when `v` has two
     /// nominal complements ("called [Mamdani] [a communist]"; the parser also gives the
     /// label as an apposition of the object, or the object as `xcomp`).
@@ -564,6 +730,8 @@ impl Sent<'_, '_> {
                 let cue = match (r, w.as_str()) {
                     ("advmod", "not" | "n't" | "never") => Some(Status::Negated),
                     ("aux", "will" | "'ll" | "shall") => Some(Status::Planned),
+                    // "said it would withdraw": the future of reported speech.
+                    ("aux", "would" | "'d") if self.reported(n) => Some(Status::Planned),
                     ("aux", "could" | "would" | "might" | "may" | "'d") => {
                         Some(Status::Hypothetical)
                     }
@@ -588,6 +756,40 @@ impl Sent<'_, '_> {
             }
         }
         st
+    }
+    /// Does verb `v` carry a future auxiliary ("will", "would" …; "won't" is "wo" + "n't")?
+    fn future(&self, v: usize) -> bool {
+        self.kids(v, "aux").any(|a| {
+            matches!(
+                self.lower(a).as_str(),
+                "will" | "would" | "'ll" | "shall" | "wo" | "'d"
+            )
+        })
+    }
+    /// Is verb `v` (or the verb its complement chain ends in) the content clause of a
+    /// reporting verb ("said it would …"), with no condition of its own?
+    fn reported(&self, v: usize) -> bool {
+        if self
+            .kids(v, "mark")
+            .any(|m| matches!(self.lower(m).as_str(), "if" | "unless"))
+        {
+            return false;
+        }
+        let mut n = v;
+        for _ in 0..4 {
+            let Some(h) = self.head(n) else {
+                return false;
+            };
+            if self.rel(n) == "ccomp" {
+                let lemma = self.syn[h].lemma.to_lowercase();
+                return SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str());
+            }
+            if !self.complement(n) {
+                return false;
+            }
+            n = h;
+        }
+        false
     }
     /// "X said (that) …", "…, X reported", "according to X".
     fn attribution(&self, v: usize) -> Option<Range<usize>> {
@@ -674,6 +876,10 @@ impl ParsedCoder {
             light_block: base.verbs.block_named("DYAD_LIGHT_VERB"),
             refusal_block: base.verbs.block_named("DYAD_REFUSAL"),
             demand_block: base.verbs.block_named("DYAD_DEMAND"),
+            intent_block: base.verbs.block_named("DYAD_INTENT"),
+            appeal_block: base.verbs.block_named("DYAD_APPEAL_FOR"),
+            demand_for_block: base.verbs.block_named("DYAD_DEMAND_FOR"),
+            refusal_for_block: base.verbs.block_named("DYAD_REFUSAL_FOR"),
             base,
             model,
             require_dyad: false,
@@ -730,7 +936,9 @@ impl ParsedCoder {
                 children[h - 1].push(i);
             }
         }
-        let mut mentions = self.base.mentions(&toks, date);
+        let mut mentions = self.base.mentions_where(&toks, date, |k| {
+            !matches!(syn[k].upos, "VERB" | "AUX" | "SCONJ" | "PRON")
+        });
         let _ = groups(&mut mentions, &toks);
         let s = Sent {
             toks: &toks,
@@ -740,6 +948,7 @@ impl ParsedCoder {
         };
         let upper: Vec<&str> = toks.iter().map(|t| t.upper.as_str()).collect();
         let first = out.len();
+        let mut rank = Vec::new();
         for i in 0..toks.len() {
             if s.mentions.iter().any(|m| m.toks.contains(&i)) {
                 continue;
@@ -749,6 +958,9 @@ impl ParsedCoder {
                 syn[i].deprel,
                 "case" | "mark" | "fixed" | "cc" | "det" | "compound"
             ) {
+                continue;
+            }
+            if s.attributive(i) {
                 continue;
             }
             // "is expected / scheduled to …": a passive governor reports a plan, it is none.
@@ -772,8 +984,17 @@ impl ParsedCoder {
             if status::no_event(&upper, i).is_some() {
                 continue;
             }
+            let before = out.len();
             self.code_trigger(&s, i, nominal, (b, v, range), out);
+            rank.extend((before..out.len()).map(|_| s.depth(i) + usize::from(nominal)));
         }
+        // The sentence's events in order of prominence: the main clause's before those of
+        // the clauses it embeds, a verb's before the event nouns of its phrases; text order
+        // within one level.
+        let mut ranked: Vec<(usize, ParsedEvent)> =
+            rank.into_iter().zip(out.drain(first..)).collect();
+        ranked.sort_by_key(|r| r.0);
+        out.extend(ranked.into_iter().map(|r| r.1));
         // CAMEO 010 is "make statement, not specified below": a residual code, for a
         // statement whose content codes no event of its own. Beside a more specific event of
         // the same sentence ("said it would withdraw its troops") it is no event.
@@ -784,6 +1005,75 @@ impl ParsedCoder {
                 k <= first || e.event.code != STATEMENT
             });
         }
+    }
+
+    /// The code the dictionary gives verb `i` by itself: the most specific pattern of its
+    /// block that matches its clause, else its verb line; `None` for a null code.
+    fn own_code(&self, s: &Sent, i: usize) -> Option<&EventCode> {
+        if s.syn[i].upos != "VERB" {
+            return None;
+        }
+        let (b, v, range) = self.verb_form(s.toks, s.syn, i)?;
+        let sub = s.sub_clause(i, &range)?;
+        let block = &self.base.verbs.blocks[b];
+        let cx = Cx {
+            toks: &sub.toks,
+            mentions: &sub.mentions,
+            groups: &sub.groups,
+            coder: &self.base,
+        };
+        let code = block
+            .patterns
+            .iter()
+            .filter(|p| cx.pattern(p, sub.verb.0..sub.verb.1 + 1).is_some())
+            .max_by_key(|p| (p.specificity(), std::cmp::Reverse(p.line)))
+            .map_or_else(|| block.verb_code(&block.verbs[v]), |p| &p.code);
+        (!code.is_null()).then_some(code)
+    }
+
+    /// What a generic appeal (020) or demand (100) by verb `i` asks for: its infinitival
+    /// complement ("urged Y to withdraw") or, for a demand, its content clause ("demanded
+    /// that Y withdraw"), when that verb codes an action of a kind CAMEO 02 / 10 name.
+    /// Returns the mapping line and the complement verb.
+    fn asked_for(&self, s: &Sent, i: usize, code: &EventCode) -> Option<(&Pattern, usize)> {
+        let f = code.forward.as_deref()?;
+        let blk = match f {
+            "020" => self.appeal_block,
+            "100" => self.demand_for_block,
+            _ => return None,
+        };
+        s.children[i]
+            .iter()
+            .copied()
+            .filter(|&c| s.complement(c) || (f == "100" && s.rel(c) == "ccomp"))
+            .find_map(|c| {
+                let action = self.own_code(s, c)?.forward.clone()?;
+                Some((self.family(blk, &action)?, c))
+            })
+    }
+
+    /// How an action announced for the future or offered on a condition is coded
+    /// (dyad-verbs.txt block `DYAD_INTENT`): the line whose action code is the longest
+    /// prefix of `code`.
+    fn intent(&self, code: &str) -> Option<&Pattern> {
+        self.family(self.intent_block, code)
+    }
+
+    /// The line of code-mapping block `blk` (`DYAD_INTENT`, `DYAD_APPEAL_FOR`,
+    /// `DYAD_DEMAND_FOR`) whose listed code is the longest prefix of `code`.
+    fn family(&self, blk: Option<usize>, code: &str) -> Option<&Pattern> {
+        let blk = &self.base.verbs.blocks[blk?];
+        (2..=code.len()).rev().find_map(|n| {
+            blk.patterns.iter().find(|p| match p.post.as_slice() {
+                [
+                    PatternItem {
+                        element: Element::Word(w),
+                        ..
+                    },
+                ] => w.iter().any(|x| x == &code[..n]),
+                _ => false,
+            })
+        })
     }
 
     /// Could `w` (upper case) be a form of a dictionary verb, by itself or as its lemma?
@@ -851,36 +1141,40 @@ impl ParsedCoder {
             && let Some(h) = s.head(i)
         {
             let lemma = s.syn[h].lemma.to_lowercase();
-            let governor =
-                PLAN_GOVERNORS.contains(&lemma.as_str()) || NEG_GOVERNORS.contains(&lemma.as_str());
+            let governor = PLAN_GOVERNORS.contains(&lemma.as_str())
+                || NEG_GOVERNORS.contains(&lemma.as_str())
+                || (ASPECTUAL.contains(&lemma.as_str())
+                    && s.rel(i) == "xcomp"
+                    && s.kids(h, "obj").next().is_none());
             if !governor && self.verb_form(s.toks, s.syn, h).is_some() {
                 return;
             }
         }
-        // The clause's words, with the trigger's own multi-word form.
-        let mut clause = s.clause(i, true);
-        for k in range.clone() {
-            if let Err(p) = clause.binary_search(&k) {
-                clause.insert(p, k);
-            }
+        // "continued to send arms", "tried to hack": the complement is the event.
+        // Only a true complement, never a purpose clause ("began a hunger strike to demand").
+        if ASPECTUAL.contains(&s.syn[i].lemma.to_lowercase().as_str())
+            && s.kids(i, "obj").next().is_none()
+            && s.kids(i, "xcomp").any(|c| self.own_code(s, c).is_some())
+        {
+            return;
         }
-        let pos_of = |k: usize| clause.binary_search(&k).ok();
-        // The clause as a sentence of its own, for the pattern matcher.
-        let sub_toks: Vec<Tok> = clause.iter().map(|&k| s.toks[k].clone()).collect();
-        let mut sub_mentions: Vec<Mention> = s
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                let a = pos_of(m.toks.start)?;
-                let b = pos_of(m.toks.end - 1)?;
-                (b - a + 1 == m.toks.len()).then(|| Mention {
-                    toks: a..b + 1,
-                    ..m.clone()
-                })
-            })
-            .collect();
-        let sub_groups = groups(&mut sub_mentions, &sub_toks);
-        let (Some(vs), Some(ve)) = (pos_of(range.start), pos_of(range.end - 1)) else {
+        // "demanded that Y release Z": the release is the demand's content (see
+        // `asked_for`), no event of its own.
+        if s.rel(i) == "ccomp"
+            && let Some(h) = s.head(i)
+            && let Some(hc) = self.own_code(s, h)
+            && self.asked_for(s, h, hc).is_some_and(|(_, c)| c == i)
+        {
+            return;
+        }
+        let Some(SubClause {
+            clause,
+            toks: sub_toks,
+            mentions: sub_mentions,
+            groups: sub_groups,
+            verb: (vs, ve),
+        }) = s.sub_clause(i, &range)
+        else {
             return;
         };
         let block = &self.base.verbs.blocks[b];
@@ -959,6 +1253,17 @@ impl ParsedCoder {
                 (block.verb_code(verb), verb.line, Slots::default())
             }
         };
+        // "urged Y to withdraw", "demanded that Y withdraw": a generic appeal or demand is
+        // coded by what it asks for; the asked party is the content clause's subject.
+        let (code, line) = match self.asked_for(s, i, code) {
+            Some((p, c)) => {
+                if s.rel(c) == "ccomp" {
+                    role_target = s.subject(c, 0).filter(|x| !x.1).map(|x| x.0);
+                }
+                (&p.code, p.line)
+            }
+            None => (code, line),
+        };
         // A governed verb coded by one of dyad's construction blocks, from the governing
         // verb and the governed one's lemma (with the rest of its multi-word form).
         let governed = |blk: Option<usize>, h: usize| -> Option<&Pattern> {
@@ -988,17 +1293,41 @@ impl ParsedCoder {
             .filter(|&h| {
                 s.complement(i) && REFUSALS.contains(&s.syn[h].lemma.to_lowercase().as_str())
             })
-            .and_then(|h| Some((h, governed(self.refusal_block, h)?)));
+            .and_then(|h| {
+                let by_code = || {
+                    let action = code.forward.as_deref()?;
+                    self.family(self.refusal_for_block, action)
+                };
+                Some((h, governed(self.refusal_block, h).or_else(by_code)?))
+            });
         // "X said Y must release Z": a demand (CAMEO 10) by X of Y (DYAD_DEMAND).
+        // The "must" clause may be the trigger's governor ("said Y must be ready to mediate");
+        // a verb not listed in DYAD_DEMAND is a demand of its kind by its code
+        // (DYAD_DEMAND_FOR), else no demand.
+        let mut top = i;
+        while s.complement(top)
+            && let Some(h) = s.head(top)
+        {
+            top = h;
+        }
         let demand = s
-            .head(i)
+            .head(top)
             .filter(|&h| {
+                let lemma = s.syn[h].lemma.to_lowercase();
                 !nominal
-                    && s.rel(i) == "ccomp"
-                    && SPEECH.contains(&s.syn[h].lemma.to_lowercase().as_str())
-                    && s.kids(i, "aux").any(|a| s.lower(a) == "must")
+                    && s.rel(top) == "ccomp"
+                    && (SPEECH.contains(&lemma.as_str()) || INSISTING.contains(&lemma.as_str()))
+                    && s.kids(top, "aux").any(|a| s.lower(a) == "must")
             })
-            .and_then(|h| Some((h, governed(self.demand_block, h)?)));
+            .and_then(|h| {
+                let by_code = || self.family(self.demand_for_block, code.forward.as_deref()?);
+                let p = if top == i {
+                    governed(self.demand_block, h).or_else(by_code)
+                } else {
+                    by_code()
+                };
+                Some((h, p?))
+            });
         // Coded, the construction is the event, with the governing verb's status.
         let (code, line, slots, governor) = match (refusal, demand) {
             (Some((h, p)), _) | (None, Some((h, p))) => {
@@ -1115,6 +1444,23 @@ impl ParsedCoder {
         if let Some(h) = governor {
             status = s.status(h);
         }
+        // An action announced or offered is coded as its announcement, CAMEO's intent (03)
+        // or threat (13): the announcement itself is what the text asserts.
+        let announced = (governor.is_none()
+            && matches!(status, Status::Planned | Status::Hypothetical))
+        .then(|| self.intent(code.forward.as_deref()?))
+        .flatten();
+        // "will not accept", "would not meet": an announced refusal (CAMEO 12).
+        let refused = (governor.is_none() && status == Status::Negated && s.future(i))
+            .then(|| self.family(self.refusal_for_block, code.forward.as_deref()?))
+            .flatten();
+        let (code, line) = match announced.or(refused) {
+            Some(p) => {
+                status = Status::Asserted;
+                (&p.code, p.line)
+            }
+            None => (code, line),
+        };
         let trigger = s.toks[range.start].span.start..s.toks[range.end - 1].span.end;
         let mut words = clause.clone();
         // A complement verb also takes the time of its governor's clause.

@@ -204,8 +204,14 @@ fn print_codes() {
     for s in std::env::var("DYAD_CODE").unwrap_or_default().split('|') {
         let evs = code(&c, s);
         eprintln!("{s}");
+        let code = |a: &Option<CodedActor>| a.as_ref().map_or(String::new(), |c| c.code.clone());
         for (e, p) in evs.iter().zip(pairs(s, &evs)) {
-            eprintln!("   {p:?} line {}", e.event.rule_line);
+            eprintln!(
+                "   {p:?} [{} -> {}] line {}",
+                code(&e.event.source),
+                code(&e.event.target),
+                e.event.rule_line
+            );
         }
     }
 }
@@ -431,4 +437,41 @@ fn refusal_statement_and_idioms() {
     let s = "Protesters from Gondor blocked streets in Arnor.";
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().any(|g| g.0 == "144"), "{got:?}");
+}
+
+#[test]
+fn announced_requested_and_refused_actions_by_code() {
+    let Some(c) = dyad_coder() else { return };
+    // An announced meeting is an intent to meet (036), and the announcement is asserted.
+    let s = "Gondor will meet Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "036" && g.1 == "Gondor" && g.3 == Status::Asserted),
+        "{got:?}"
+    );
+    // "would" under a reporting verb is the future of reported speech: a threat (13).
+    let s = "Gondor said it would attack Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "138"), "{got:?}");
+    // An appeal and a demand take the kind of what they ask for.
+    let s = "Gondor urged Arnor to meet Rohan.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "026" && g.1 == "Gondor" && g.2 == "Arnor"),
+        "{got:?}"
+    );
+    let s = "Gondor demanded that Arnor meet Rohan.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "106" && g.1 == "Gondor" && g.2 == "Arnor"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.0 == "040"), "{got:?}");
+    // A negated future is a refusal of its kind.
+    let s = "Gondor will not meet Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "125"), "{got:?}");
 }
