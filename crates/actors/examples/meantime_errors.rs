@@ -1,54 +1,56 @@
-//! Debug: false-positive PER predictions on MEANTIME evaluation sentences, by word.
+//! Error analysis of the NER on MEANTIME's evaluated sentences (see
+//! `evaluate::meantime_sentences`): counts by kind and type, then each error with its sentence.
+//!
+//! `cargo run --release -p dyad-actors --example meantime_errors [-q]` (`-q`: counts only)
+use dyad_actors::eval::{Chunk, ErrorKind, error_kinds};
+use dyad_actors::evaluate::{meantime_sentences, shared_data};
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
 fn main() {
-    let root = dyad_actors::evaluate::shared_data()
-        .unwrap()
+    let quiet = std::env::args().any(|a| a == "-q");
+    let root = shared_data()
+        .expect("../shared/data")
         .join("meantime-en/intra_cross-doc_annotation");
-    let ner =
-        dyad_actors::ner::Ner::new(Arc::new(dyad_actors::gazetteer::Gazetteer::new())).unwrap();
-    let mut n = std::collections::BTreeMap::new();
-    for dir in std::fs::read_dir(root).unwrap().flatten() {
-        for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
-            let doc = dyad_actors::corpus::read_meantime(
-                "x",
-                &std::fs::read_to_string(f.path()).unwrap(),
-            );
-            let sents: Vec<Vec<&str>> = doc
-                .sentences
-                .iter()
-                .map(|s| s.1.iter().map(String::as_str).collect())
-                .collect();
-            let dctx =
-                dyad_actors::ner::DocCtx::build(ner.gazetteer(), sents.iter().map(Vec::as_slice));
-            let mut sc = dyad_actors::ner::NerScratch::default();
-            let mut out = Vec::new();
-            for (si, (num, _)) in doc.sentences.iter().enumerate() {
-                if !(*num == 0 || (2..=5).contains(num)) {
-                    continue;
-                }
-                ner.tag(&sents[si], &dctx, &mut sc, &mut out);
-                let t: Vec<&str> = out.iter().map(|&i| dyad_actors::ner::LABELS[i]).collect();
-                for c in dyad_actors::eval::chunks(&t) {
-                    let gold = doc.mentions.iter().find(|m| {
-                        m.0 == si && m.2 == c.end && (m.1 == c.start || (m.1 + 1 == c.start))
-                    });
-                    let g = gold.map(|m| m.3.as_str()).unwrap_or("-");
-                    if g != c.ty {
-                        *n.entry(format!(
-                            "{} pred {} gold {}",
-                            sents[si][c.start..c.end].join(" "),
-                            c.ty,
-                            g
-                        ))
-                        .or_insert(0) += 1;
-                    }
-                }
+    let ner = dyad_actors::ner::Ner::new(Arc::new(dyad_actors::gazetteer::Gazetteer::new()))
+        .expect("model");
+    let (sents, docs) = meantime_sentences(&ner, &root).expect("MEANTIME");
+    let mut scratch = dyad_actors::ner::NerScratch::default();
+    let mut counts: BTreeMap<(ErrorKind, String), usize> = BTreeMap::new();
+    for s in &sents {
+        let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let span = |c: &Option<Chunk>| match c {
+            Some(c) => format!("{} [{}]", c.ty, w[c.start..c.end].join(" ")),
+            None => "-".into(),
+        };
+        // MISC predictions are kept here (they score as nothing) to show which missed names
+        // the tagger took for works or products.
+        let mut tags = Vec::new();
+        ner.tag(&w, &docs[s.doc], &mut scratch, &mut tags);
+        let labels: Vec<&str> = tags.iter().map(|&t| dyad_actors::ner::LABELS[t]).collect();
+        let pred: Vec<Chunk> = dyad_actors::eval::chunks(&labels)
+            .into_iter()
+            .filter(|c| !s.neutral.contains(&(c.start, c.end)))
+            .collect();
+        for (k, gc, pc) in error_kinds(&s.gold, &pred) {
+            if k == ErrorKind::Spurious && pc.as_ref().is_some_and(|c| c.ty == "MISC") {
+                continue;
+            }
+            let ty = |c: &Option<Chunk>| c.as_ref().map_or("-".to_string(), |c| c.ty.clone());
+            *counts
+                .entry((k, format!("{}>{}", ty(&gc), ty(&pc))))
+                .or_default() += 1;
+            if !quiet {
+                println!(
+                    "{k:?}\tgold {}\tpred {}\t| {}",
+                    span(&gc),
+                    span(&pc),
+                    w.join(" ")
+                );
             }
         }
     }
-    let mut v: Vec<_> = n.into_iter().collect();
-    v.sort_by_key(|x| std::cmp::Reverse(x.1));
-    for (k, c) in v.iter().take(40) {
-        println!("{c} {k}");
+    for ((k, t), n) in &counts {
+        println!("{n:5} {k:?} {t}");
     }
 }

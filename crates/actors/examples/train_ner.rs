@@ -1,19 +1,23 @@
 //! Trains the NER model on GUM (CC-BY) train and writes `models/ner.model`.
 //!
-//! `cargo run --release -p dyad-actors --example train_ner [EPOCHS] [MIN_COUNT]`
-//! Deterministic: sentences are shuffled per epoch by a fixed-seed generator; the epoch with
-//! the best GUM dev F1 is kept. MEANTIME (dev set of the issue) is reported in the header.
+//! `cargo run --release -p dyad-actors --example train_ner [EPOCHS] [MIN_COUNT] [MEMBERS]`
+//! (defaults 16, 10, 3). Deterministic: each member shuffles the sentences per epoch with its
+//! own fixed-seed generator and keeps its epoch with the best GUM dev F1; the model is the sum
+//! of the members' weights. MEANTIME (dev set of the issue) and GUM test are reported in the
+//! header, never used for choices. `-n` (anywhere) reports without writing the model.
 use dyad_actors::corpus::read_gum;
 use dyad_actors::evaluate::{eval_meantime, score_sentences, shared_data};
 use dyad_actors::gazetteer::Gazetteer;
-use dyad_actors::ner::{DocCtx, Trainer, label_ids};
+use dyad_actors::ner::{DocCtx, Ner, Trainer, label_ids};
 use std::sync::Arc;
 
+const SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
 fn main() {
-    let epochs: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(16);
+    let args: Vec<String> = std::env::args().filter(|a| a != "-n").collect();
+    let dry = std::env::args().any(|a| a == "-n");
+    let arg = |i: usize, d: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(d);
+    let (epochs, min_count, members) = (arg(1, 16), arg(2, 10) as u32, arg(3, 3));
     let Some(data) = shared_data() else {
         eprintln!("../shared/data absent");
         std::process::exit(2);
@@ -24,8 +28,7 @@ fn main() {
     let dev = read("en_gum-ccby-dev.conllu");
     let test = read("en_gum-ccby-test.conllu");
     let gaz = Arc::new(Gazetteer::new());
-    let mut trainer = Trainer::new(gaz.clone());
-    let mut order: Vec<(Vec<&str>, Vec<usize>, usize)> = train
+    let sentences: Vec<(Vec<&str>, Vec<usize>, usize)> = train
         .iter()
         .map(|s| {
             (
@@ -40,40 +43,59 @@ fn main() {
         .map(|d| {
             DocCtx::build(
                 &gaz,
-                order.iter().filter(|s| s.2 == d).map(|s| s.0.as_slice()),
+                sentences
+                    .iter()
+                    .filter(|s| s.2 == d)
+                    .map(|s| s.0.as_slice()),
             )
         })
         .collect();
-    let ntok: usize = order.iter().map(|s| s.0.len()).sum();
-    let min_count: u32 = std::env::args()
-        .nth(2)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10);
-    if min_count > 1 {
-        trainer.prune_rare(&order, &docs, min_count);
-    }
-    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut best = (f64::MIN, 0, None);
-    for ep in 1..=epochs {
-        // Fisher-Yates with xorshift64*: same order on every machine.
-        for i in (1..order.len()).rev() {
-            rng ^= rng >> 12;
-            rng ^= rng << 25;
-            rng ^= rng >> 27;
-            let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
+    let ntok: usize = sentences.iter().map(|s| s.0.len()).sum();
+    let mut chosen: Vec<(Ner, usize, f64)> = Vec::new();
+    for member in 0..members {
+        let mut trainer = Trainer::new(gaz.clone());
+        if min_count > 1 {
+            trainer.prune_rare(&sentences, &docs, min_count);
         }
-        let errors = trainer.epoch(&order, &docs);
-        let model = trainer.averaged(0.002);
-        let f = score_sentences(&model, &dev, false).total(&[]).f1();
-        eprintln!("epoch {ep}: train errors {errors} / {ntok}, GUM dev F1 {f:.2}");
-        if f > best.0 {
-            best = (f, ep, Some(model));
+        let mut order = sentences.clone();
+        // Member k's generator starts from the seed plus k times an odd constant (member 0
+        // is the seed itself); xorshift64* needs a nonzero state.
+        let mut rng: u64 = SEED.wrapping_add(member as u64 * 0x9e37_79b9_7f4a_7c15) | 1;
+        let mut best = (f64::MIN, 0, None);
+        for ep in 1..=epochs {
+            // Fisher-Yates with xorshift64*: same order on every machine.
+            for i in (1..order.len()).rev() {
+                rng ^= rng >> 12;
+                rng ^= rng << 25;
+                rng ^= rng >> 27;
+                let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            let errors = trainer.epoch(&order, &docs);
+            let model = trainer.averaged(0.002);
+            let f = score_sentences(&model, &dev, false).total(&[]).f1();
+            eprintln!(
+                "member {member} epoch {ep}: train errors {errors} / {ntok}, GUM dev F1 {f:.2}"
+            );
+            if f > best.0 {
+                best = (f, ep, Some(model));
+            }
         }
+        let (f, ep, Some(model)) = best else {
+            return;
+        };
+        chosen.push((model, ep, f));
     }
-    let (dev_f1, ep, Some(model)) = best else {
+    let members_line = chosen
+        .iter()
+        .map(|(_, ep, f)| format!("epoch {ep} (dev {f:.2})"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let models: Vec<Ner> = chosen.into_iter().map(|c| c.0).collect();
+    let Some(model) = Ner::sum(&models) else {
         return;
     };
+    let dev_f1 = score_sentences(&model, &dev, false).total(&[]).f1();
     let test_scores = score_sentences(&model, &test, false);
     let mt = eval_meantime(&model, &data.join("meantime-en/intra_cross-doc_annotation"))
         .expect("MEANTIME");
@@ -83,7 +105,7 @@ fn main() {
             train.len()
         ),
         format!(
-            "trained: {} by examples/train_ner.rs, {epochs} epochs, features seen >= {min_count} times, best epoch {ep}, seed 0x2545f4914f6cdd1d",
+            "trained: {} by examples/train_ner.rs {epochs} {min_count} {members}: {epochs} epochs, features seen >= {min_count} times, sum of {members} members (seeds 0x2545f4914f6cdd1d + k * 0x9e3779b97f4a7c15) at their best GUM-dev epochs: {members_line}",
             jiff::Zoned::now().date()
         ),
         format!("dev: GUM CC-BY dev F1 {dev_f1:.2}"),
@@ -102,6 +124,9 @@ fn main() {
     }
     eprint!("GUM test\n{}", test_scores.report());
     eprint!("MEANTIME\n{}", mt.report());
+    if dry {
+        return;
+    }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.model");
     std::fs::write(path, model.to_text(&header)).expect("write model");
     eprintln!("wrote {path}");

@@ -1621,7 +1621,9 @@ fn split_at_titles(words: &[&str], cs: Vec<crate::eval::Chunk>) -> Vec<crate::ev
     use crate::corpus::is_title;
     let mut out = Vec::new();
     for mut c in cs {
-        while c.end - c.start > 1 && is_title(words[c.start]) {
+        // A leading title makes the rest a person ("President Trump" typed MISC), except in
+        // an organisation's name: "General Motors", "General Electric".
+        while c.ty != "ORG" && c.end - c.start > 1 && is_title(words[c.start]) {
             c.start += 1;
             c.ty = "PER".into();
         }

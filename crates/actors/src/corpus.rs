@@ -325,6 +325,9 @@ pub struct MeantimeDoc {
     /// Gold NAM mentions: (sentence position in `sentences`, start word, end word, type).
     /// Type is PER/ORG/LOC, or another MEANTIME type (PRO, FIN, MIX) or `?` (no entity).
     pub mentions: Vec<(usize, usize, usize, String)>,
+    /// Named pre-modifiers (`PRE.NAM`: "US" in "US airtanker contract", "German" in "German
+    /// carmaker"), in the same form as `mentions`.
+    pub premodifiers: Vec<(usize, usize, usize, String)>,
 }
 
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -413,8 +416,9 @@ pub fn read_meantime(name: &str, xml: &str) -> MeantimeDoc {
         .map(|(i, s)| (s.0, i))
         .collect();
     let mut out = Vec::new();
+    let mut premodifiers = Vec::new();
     for (id, st, toks) in mentions {
-        if st != "NAM" || toks.is_empty() {
+        if !matches!(st.as_str(), "NAM" | "PRE.NAM") || toks.is_empty() {
             continue;
         }
         let locs: Vec<(u32, usize)> = toks.iter().filter_map(|t| tokens.get(t).copied()).collect();
@@ -431,12 +435,18 @@ pub fn read_meantime(name: &str, xml: &str) -> MeantimeDoc {
             .and_then(|t| entity_type.get(t))
             .cloned()
             .unwrap_or_else(|| "?".into());
-        out.push((pos[&s], start, end, ty));
+        let m = (pos[&s], start, end, ty);
+        if st == "NAM" {
+            out.push(m);
+        } else {
+            premodifiers.push(m);
+        }
     }
     MeantimeDoc {
         name: name.to_string(),
         sentences,
         mentions: out,
+        premodifiers,
     }
 }
 

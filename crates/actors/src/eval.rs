@@ -162,6 +162,51 @@ impl Scores {
     }
 }
 
+/// The kind of an exact-span error, for error analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ErrorKind {
+    /// Same span, other type.
+    Type,
+    /// Same type, overlapping span.
+    Boundary,
+    /// Overlapping span of another type.
+    BoundaryType,
+    /// A gold chunk no prediction overlaps.
+    Missed,
+    /// A prediction no gold chunk overlaps.
+    Spurious,
+}
+
+/// Pairs the errors of one sentence: each gold chunk not predicted exactly with the best
+/// overlapping prediction (same span, else same type, else any), then each prediction that
+/// overlaps no gold chunk. A prediction overlapping two gold chunks is listed with both.
+pub fn error_kinds(
+    gold: &[Chunk],
+    pred: &[Chunk],
+) -> Vec<(ErrorKind, Option<Chunk>, Option<Chunk>)> {
+    let overlaps = |a: &Chunk, b: &Chunk| a.start < b.end && b.start < a.end;
+    let mut out = Vec::new();
+    for g in gold.iter().filter(|g| !pred.contains(g)) {
+        let o: Vec<&Chunk> = pred.iter().filter(|p| overlaps(g, p)).collect();
+        let e = if let Some(p) = o.iter().find(|p| (p.start, p.end) == (g.start, g.end)) {
+            (ErrorKind::Type, Some((*p).clone()))
+        } else if let Some(p) = o.iter().find(|p| p.ty == g.ty) {
+            (ErrorKind::Boundary, Some((*p).clone()))
+        } else if let Some(p) = o.first() {
+            (ErrorKind::BoundaryType, Some((*p).clone()))
+        } else {
+            (ErrorKind::Missed, None)
+        };
+        out.push((e.0, Some(g.clone()), e.1));
+    }
+    for p in pred {
+        if !gold.iter().any(|g| overlaps(g, p)) {
+            out.push((ErrorKind::Spurious, None, Some(p.clone())));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +247,37 @@ mod tests {
         assert_eq!((t.tp, t.fp, t.fn_), (1, 1, 1));
         assert!((t.f1() - 50.0).abs() < 1e-9);
         assert!(s.report().contains("PER/ORG/LOC"));
+    }
+
+    #[test]
+    fn error_kinds_pair_gold_and_predictions() {
+        let c = |start, end, ty: &str| Chunk {
+            start,
+            end,
+            ty: ty.into(),
+        };
+        let gold = [
+            c(0, 2, "PER"),
+            c(3, 4, "LOC"),
+            c(5, 7, "ORG"),
+            c(8, 9, "ORG"),
+        ];
+        let pred = [
+            c(0, 2, "ORG"),
+            c(3, 5, "LOC"),
+            c(6, 7, "PER"),
+            c(10, 11, "PER"),
+        ];
+        let kinds: Vec<ErrorKind> = error_kinds(&gold, &pred).iter().map(|e| e.0).collect();
+        assert_eq!(
+            kinds,
+            [
+                ErrorKind::Type,
+                ErrorKind::Boundary,
+                ErrorKind::BoundaryType,
+                ErrorKind::Missed,
+                ErrorKind::Spurious
+            ]
+        );
     }
 }

@@ -132,15 +132,43 @@ pub fn tag_conll(ner: &Ner, text: &str, out: &mut String) {
     flush(&mut sent, &mut lines, out);
 }
 
-/// MEANTIME NAM mentions of PER/ORG/LOC entities in the title (sentence 0) and sentences
-/// 2–5, where MEANTIME annotates every mention.
+/// One evaluated MEANTIME sentence: its words, the gold chunks and the spans a prediction
+/// may match without being counted either way.
+#[derive(Debug, Clone)]
+pub struct MeantimeSentence {
+    /// The words.
+    pub words: Vec<String>,
+    /// Gold PER/ORG/LOC chunks.
+    pub gold: Vec<Chunk>,
+    /// Spans that are names of no scored kind (see [`meantime_sentences`]).
+    pub neutral: Vec<(usize, usize)>,
+    /// Index of the document in the second return value of [`meantime_sentences`].
+    pub doc: usize,
+}
+
+/// The evaluated sentences of MEANTIME: the title (sentence 0) and sentences 2–5, where
+/// MEANTIME annotates every mention (sentence 1 is the dateline), with the document contexts
+/// built from each whole document.
 ///
-/// MEANTIME nests named mentions ("JSA Research defence analyst Paul Nesbit" holds "JSA
-/// Research" and "Paul Nesbit"), while a flat tagger gives the innermost names, so the gold
-/// set is the NAM mentions that contain no other NAM mention, with a leading "the" dropped.
-/// A prediction that exactly matches a NAM mention of another type (product, financial, or
-/// untyped) is neither credited nor penalised.
-pub fn eval_meantime(ner: &Ner, dir: &Path) -> Result<Scores, EvalError> {
+/// Gold: the names of NAM mentions of PER/ORG/LOC entities. MEANTIME marks a mention's full
+/// noun phrase ("aircraft manufacturer Boeing", "emerging Chrysler", "Chrysler, another U.S.
+/// car maker", "Chief executive Thomas Enders") and calls it NAM when its head is a name; a
+/// name tagger marks the name, so the gold span is the name around the head
+/// ([`meantime_name`]), after any names nested in the mention ("Apple Computer CEO Steve Jobs"
+/// holds "Apple Computer" and names "Steve Jobs"). A NAM mention whose head is not capitalised
+/// ("its European division", "RTS exchanges") or that ends in a nested name ("Boeing and
+/// Lockheed Martin", whose parts are mentions of their own) has no name of its own and is
+/// neutral.
+///
+/// Neutral (neither credited nor penalised when predicted with exactly that span): a NAM
+/// mention of another type (product, financial, or untyped), and a named pre-modifier
+/// (`PRE.NAM`: "US" in "US airtanker contract"). MEANTIME files a name used as a modifier
+/// under another syntactic type than NAM, so it is not gold, but it is a name all the same, and
+/// a flat tagger that marks it has not erred.
+pub fn meantime_sentences(
+    ner: &Ner,
+    dir: &Path,
+) -> Result<(Vec<MeantimeSentence>, Vec<DocCtx>), EvalError> {
     let mut files = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
         path: dir.display().to_string(),
@@ -163,67 +191,155 @@ pub fn eval_meantime(ner: &Ner, dir: &Path) -> Result<Scores, EvalError> {
         }
     }
     files.sort();
-    let mut scores = Scores::default();
-    let mut scratch = NerScratch::default();
     let mut out = Vec::new();
+    let mut docs = Vec::new();
     for f in files {
         let doc = corpus::read_meantime(&f.display().to_string(), &read(&f)?);
-        let dctx = DocCtx::build(
+        let words: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.1.iter().map(String::as_str).collect())
+            .collect();
+        docs.push(DocCtx::build(
             ner.gazetteer(),
-            doc.sentences
-                .iter()
-                .map(|s| s.1.iter().map(String::as_str).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
-                .iter()
-                .map(Vec::as_slice),
-        );
+            words.iter().map(Vec::as_slice),
+        ));
         for (si, (num, words)) in doc.sentences.iter().enumerate() {
             if !(*num == 0 || (2..=5).contains(num)) {
                 continue;
             }
-            let ms: Vec<&(usize, usize, usize, String)> =
+            let nam: Vec<&(usize, usize, usize, String)> =
                 doc.mentions.iter().filter(|m| m.0 == si).collect();
-            let innermost: Vec<Chunk> = ms
+            let any: Vec<&(usize, usize, usize, String)> = nam
                 .iter()
-                .filter(|m| {
-                    !ms.iter()
-                        .any(|o| (o.1, o.2) != (m.1, m.2) && o.1 >= m.1 && o.2 <= m.2)
-                })
-                .map(|m| {
-                    let mut s = m.1;
-                    if m.2 - s > 1 && words[s].eq_ignore_ascii_case("the") {
-                        s += 1;
-                    }
-                    Chunk {
+                .copied()
+                .chain(doc.premodifiers.iter().filter(|m| m.0 == si))
+                .collect();
+            let scored = |ty: &str| matches!(ty, "PER" | "ORG" | "LOC");
+            let mut gold: Vec<Chunk> = Vec::new();
+            let mut neutral: Vec<(usize, usize)> = Vec::new();
+            for m in &nam {
+                // The name of a mention is the one after the names nested in it: "Apple
+                // Computer CEO Steve Jobs" holds "Apple Computer", then names Steve Jobs.
+                let from = any
+                    .iter()
+                    .filter(|o| (o.1, o.2) != (m.1, m.2) && o.1 >= m.1 && o.2 <= m.2)
+                    .map(|o| o.2)
+                    .max()
+                    .unwrap_or(m.1);
+                match meantime_name(words, from, m.2, &m.3) {
+                    Some((s, e)) if scored(&m.3) => gold.push(Chunk {
                         start: s,
-                        end: m.2,
+                        end: e,
                         ty: m.3.clone(),
+                    }),
+                    Some(span) => neutral.push(span),
+                    None => {
+                        let mut s = m.1;
+                        if m.2 - s > 1 && words[s].eq_ignore_ascii_case("the") {
+                            s += 1;
+                        }
+                        neutral.push((s, m.2));
                     }
-                })
-                .collect();
-            let gold: Vec<Chunk> = innermost
-                .iter()
-                .filter(|c| matches!(c.ty.as_str(), "PER" | "ORG" | "LOC"))
-                .cloned()
-                .collect();
-            let ignore: Vec<(usize, usize)> = innermost
-                .iter()
-                .filter(|c| !matches!(c.ty.as_str(), "PER" | "ORG" | "LOC"))
-                .map(|c| (c.start, c.end))
-                .collect();
-            let ws: Vec<&str> = words.iter().map(String::as_str).collect();
-            ner.tag(&ws, &dctx, &mut scratch, &mut out);
-            let tags: Vec<&str> = out.iter().map(|&t| LABELS[t]).collect();
-            let pred: Vec<Chunk> = chunks(&tags)
-                .into_iter()
-                .filter(|c| c.ty != "MISC")
-                .filter(|c| {
-                    !ignore.contains(&(c.start, c.end))
-                        || gold.iter().any(|g| (g.start, g.end) == (c.start, c.end))
-                })
-                .collect();
-            scores.add(&gold, &pred);
+                }
+            }
+            for m in doc.premodifiers.iter().filter(|m| m.0 == si) {
+                neutral.push(meantime_name(words, m.1, m.2, &m.3).unwrap_or((m.1, m.2)));
+            }
+            gold.sort();
+            gold.dedup_by(|a, b| (a.start, a.end) == (b.start, b.end));
+            neutral.retain(|n| !gold.iter().any(|g| (g.start, g.end) == *n));
+            out.push(MeantimeSentence {
+                words: words.clone(),
+                gold,
+                neutral,
+                doc: docs.len() - 1,
+            });
         }
+    }
+    Ok((out, docs))
+}
+
+/// The name in the MEANTIME mention extent `words[from..to]`, as `(start, end)`: the extent is
+/// cut before its first post-modifier (a comma, a parenthesis, or a preposition after a
+/// lower-case word: "government of Ontario"); the last word is the head and must be
+/// capitalised; the name is the run of capitalised words (and digits) ending there, joined
+/// over "of", "and", "&", "-", "'s" and "de" between capitalised words ("Bank of Japan",
+/// "Wal - Mart"); for a person, leading titles before another capitalised word are dropped
+/// ("Spokeswoman Sandy Angers"), as in the GUM reading ([`crate::corpus::read_gum`]).
+pub fn meantime_name(words: &[String], from: usize, to: usize, ty: &str) -> Option<(usize, usize)> {
+    let cap = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let mut end = to.min(words.len());
+    for k in from..end {
+        let w = words[k].as_str();
+        let prep = matches!(
+            w,
+            "of" | "in" | "at" | "from" | "for" | "on" | "with" | "by"
+        );
+        if matches!(w, "," | "(" | "-LRB-") || (prep && k > from && lower(&words[k - 1])) {
+            end = k;
+            break;
+        }
+    }
+    if end <= from || !cap(&words[end - 1]) {
+        return None;
+    }
+    let mut s = end - 1;
+    while s > from {
+        if cap(&words[s - 1]) && !words[s - 1].eq_ignore_ascii_case("the") {
+            s -= 1;
+        } else if s - 1 > from
+            && matches!(
+                words[s - 1].as_str(),
+                "of" | "and" | "&" | "-" | "'s" | "de"
+            )
+            && cap(&words[s - 2])
+        {
+            s -= 2;
+        } else {
+            break;
+        }
+    }
+    if ty == "PER" {
+        while s + 1 < end && crate::corpus::is_title(&words[s]) && cap(&words[s + 1]) {
+            s += 1;
+        }
+    }
+    Some((s, end))
+}
+
+/// Tags one MEANTIME sentence; returns the scored predicted chunks (MISC and neutral spans
+/// left out).
+pub fn meantime_predict(
+    ner: &Ner,
+    s: &MeantimeSentence,
+    doc: &DocCtx,
+    scratch: &mut NerScratch,
+) -> Vec<Chunk> {
+    let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    ner.tag(&ws, doc, scratch, &mut out);
+    let tags: Vec<&str> = out.iter().map(|&t| LABELS[t]).collect();
+    chunks(&tags)
+        .into_iter()
+        .filter(|c| c.ty != "MISC" && !s.neutral.contains(&(c.start, c.end)))
+        .collect()
+}
+
+/// MEANTIME NAM mentions of PER/ORG/LOC entities in the fully annotated part, exact span
+/// (see [`meantime_sentences`] for the gold set).
+pub fn eval_meantime(ner: &Ner, dir: &Path) -> Result<Scores, EvalError> {
+    let (sents, docs) = meantime_sentences(ner, dir)?;
+    let mut scores = Scores::default();
+    let mut scratch = NerScratch::default();
+    for s in &sents {
+        let pred = meantime_predict(ner, s, &docs[s.doc], &mut scratch);
+        scores.add(&s.gold, &pred);
     }
     Ok(scores)
 }
@@ -451,6 +567,31 @@ mod tests {
             gold_matches("ISR", None, Some("ISR"), Some("GOV")),
             (true, false)
         );
+    }
+
+    #[test]
+    fn meantime_names_inside_mention_extents() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let name = |s: &str, ty: &str| {
+            let ws = w(s);
+            meantime_name(&ws, 0, ws.len(), ty).map(|(a, b)| ws[a..b].join(" "))
+        };
+        assert_eq!(
+            name("aircraft manufacturer Boeing", "ORG").unwrap(),
+            "Boeing"
+        );
+        assert_eq!(
+            name("Chrysler , another U.S. car maker", "ORG").unwrap(),
+            "Chrysler"
+        );
+        assert_eq!(
+            name("Spokeswoman Sandy Angers", "PER").unwrap(),
+            "Sandy Angers"
+        );
+        assert_eq!(name("the Bank of Japan", "ORG").unwrap(), "Bank of Japan");
+        assert_eq!(name("Wal - Mart", "ORG").unwrap(), "Wal - Mart");
+        assert_eq!(name("its European division", "ORG"), None);
+        assert_eq!(name("provincial government of Ontario", "LOC"), None);
     }
 
     #[test]

@@ -57,6 +57,36 @@ pub struct Landmark {
     pub sector: Option<String>,
 }
 
+/// How many organisation names of the actor dictionaries a final word must end to count as
+/// an organisation designator (at 20, "Inc", "Corporation", "Group", "Company", "Holdings",
+/// "Foundation", "Association", "Institute", "Council", "Party"-like words qualify, and few
+/// ordinary words do).
+const DESIGNATOR_MIN: u32 = 20;
+
+/// Legal forms of companies, dropped to make the short name a company goes by.
+fn is_legal_form(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "ltd"
+            | "limited"
+            | "llc"
+            | "plc"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "n.v"
+            | "gmbh"
+            | "group"
+            | "holdings"
+    )
+}
+
 /// Lower-cases and joins words with one space: the key of every name index.
 pub fn key(words: &[&str]) -> String {
     let mut k = String::new();
@@ -119,6 +149,7 @@ pub struct Gazetteer {
     given: std::collections::HashSet<String>,
     surnames: std::collections::HashSet<String>,
     orgs: std::collections::HashSet<String>,
+    designators: std::collections::HashSet<String>,
     capitals: std::collections::HashSet<u32>,
     person_country: HashMap<String, String>,
     by_id: HashMap<u64, u32>,
@@ -144,6 +175,7 @@ impl Gazetteer {
             given: Default::default(),
             surnames: Default::default(),
             orgs: Default::default(),
+            designators: Default::default(),
             capitals: Default::default(),
             person_country: HashMap::new(),
             by_id: HashMap::new(),
@@ -215,6 +247,7 @@ impl Gazetteer {
                 g.nationalities.insert(key(&words), c.trim().to_string());
             }
         }
+        let mut last_words: HashMap<String, u32> = HashMap::new();
         for line in data_lines(NAMES) {
             let mut f = line.split('\t');
             let (Some(kind), Some(name)) = (f.next(), f.next()) else {
@@ -249,9 +282,30 @@ impl Gazetteer {
                 }
             } else if words.len() <= 5 {
                 g.orgs.insert(key(&words));
+                *last_words
+                    .entry(words[words.len() - 1].to_lowercase())
+                    .or_insert(0) += 1;
+                // Companies are named without their legal form ("Apple Inc" → "Apple").
+                if words.len() >= 2 && is_legal_form(&words[words.len() - 1].to_lowercase()) {
+                    g.orgs.insert(key(&words[..words.len() - 1]));
+                }
             }
         }
+        // The words that end many organisation names ("Inc", "Group", "Foundation",
+        // "Council", "Brigades") mark the capitalised words before them as an organisation's
+        // name; taken from the list itself rather than written by hand.
+        g.designators = last_words
+            .into_iter()
+            .filter(|&(_, n)| n >= DESIGNATOR_MIN)
+            .map(|(w, _)| w)
+            .collect();
         g
+    }
+
+    /// Whether a lower-cased word (a final "." ignored) ends many organisation names.
+    pub fn is_org_designator(&self, lower: &str) -> bool {
+        self.designators
+            .contains(lower.strip_suffix('.').unwrap_or(lower))
     }
 
     /// Whether a lower-cased word starts a known person name (from the actor dictionaries).
@@ -426,6 +480,14 @@ mod tests {
     fn name(g: &Gazetteer, i: Option<u32>) -> (String, String) {
         let p = &g.places[i.expect("resolved") as usize];
         (p.name.clone(), p.iso3.clone())
+    }
+
+    #[test]
+    fn organisation_designators_and_short_company_names() {
+        let g = Gazetteer::new();
+        assert!(g.is_org_designator("inc.") && g.is_org_designator("group"));
+        assert!(!g.is_org_designator("the") && !g.is_org_designator("city"));
+        assert!(g.is_org(&["Apple", "Inc"]) && g.is_org(&["Apple"]));
     }
 
     #[test]

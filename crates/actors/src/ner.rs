@@ -104,6 +104,7 @@ pub struct DocCtx {
 const D_LOWER: u8 = 1;
 const D_CAPMID: u8 = 2;
 const D_AFTERNAME: u8 = 4;
+const D_BEFOREORG: u8 = 8;
 
 impl DocCtx {
     /// Builds the evidence from all sentences of a document.
@@ -131,6 +132,21 @@ impl DocCtx {
                         f |= D_AFTERNAME;
                     }
                 }
+                // "Apple" in "Apple Inc.", "Harrow" in "Harrow School": the run of
+                // capitalised words goes on to an organisation designator.
+                if is_cap(w) {
+                    let run = words[i + 1..]
+                        .iter()
+                        .take(4)
+                        .take_while(|n| is_cap(n) || **n == "&");
+                    if run
+                        .clone()
+                        .any(|n| gaz.is_org_designator(&n.to_lowercase()))
+                        && !gaz.is_org_designator(&w.to_lowercase())
+                    {
+                        f |= D_BEFOREORG;
+                    }
+                }
                 *flags.entry(w.to_lowercase()).or_default() |= f;
             }
         }
@@ -149,6 +165,8 @@ struct SentCtx {
     names: Vec<&'static str>,
     shapes: Vec<String>,
     gaz: Vec<&'static str>,
+    /// Whether each word ends many organisation names.
+    desig: Vec<bool>,
     caprun: Vec<&'static str>,
     titlecase: bool,
 }
@@ -234,6 +252,11 @@ impl SentCtx {
             .collect();
         let mut gaz = Vec::new();
         gazetteer_tags(g, words, &mut gaz);
+        let desig = words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| is_cap(w) && g.is_org_designator(l))
+            .collect();
         let alpha: Vec<&&str> = words
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.len() > 3)
@@ -273,6 +296,7 @@ impl SentCtx {
             names,
             shapes,
             gaz,
+            desig,
             caprun,
             titlecase,
         }
@@ -392,6 +416,18 @@ fn features(
     if crate::corpus::is_title(words[i]) {
         push(format_args!("title"));
     }
+    // An organisation designator here or ahead in the run of capitalised words.
+    let desig_ahead = (i + 1..n)
+        .take(4)
+        .take_while(|&j| is_cap(words[j]) || words[j] == "&")
+        .any(|j| cx.desig[j]);
+    push(format_args!(
+        "od={}|{}|{}",
+        cx.desig[i], desig_ahead, cx.caprun[i]
+    ));
+    if cx.doc[i] & D_BEFOREORG != 0 {
+        push(format_args!("dorg|{}", sh(0)));
+    }
     if i > 0 && crate::corpus::is_title(words[i - 1]) {
         push(format_args!("title-1|{}", sh(0)));
     }
@@ -404,6 +440,66 @@ fn allowed(prev: usize, t: usize) -> bool {
         return true;
     }
     prev == t || prev == t - 1
+}
+
+/// Repairs chunks that run over a title, in the tagger's output, so that every user of the
+/// tagger sees names as the training data defines them (titles are not part of a person's
+/// name): a person chunk loses its leading titles ("[President Trump]" → "President
+/// [Trump]"), and a chunk with a capitalised title inside followed by a capitalised word is
+/// split there, the part after the title a person ("[Apple Computer CEO Steve Jobs]" →
+/// "[Apple Computer] CEO [Steve Jobs]"). A weekday never ends a multi-word name ("Israel
+/// Friday"). Only person chunks lose a leading title: "General Motors" and "Prince Edward
+/// Island" are not people.
+fn repair_titles(words: &[&str], out: &mut [usize]) {
+    use crate::corpus::is_title;
+    const B_PER: usize = 1;
+    const I_PER: usize = 2;
+    let n = out.len();
+    let mut i = 0;
+    while i < n {
+        // Only a B- tag (odd index) starts a chunk.
+        if out[i] == 0 || out[i].is_multiple_of(2) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < n && out[end] == out[i] + 1 {
+            end += 1;
+        }
+        let mut start = i;
+        if out[i] == B_PER {
+            while start + 1 < end && is_title(words[start]) && is_cap(words[start + 1]) {
+                out[start] = 0;
+                start += 1;
+            }
+            out[start] = B_PER;
+        }
+        for k in start + 1..end.saturating_sub(1) {
+            if is_title(words[k]) && is_cap(words[k]) && is_cap(words[k + 1]) {
+                let mut t = k;
+                while t < end - 1 && is_title(words[t]) {
+                    out[t] = 0;
+                    t += 1;
+                }
+                out[t] = B_PER;
+                for o in &mut out[t + 1..end] {
+                    *o = I_PER;
+                }
+                break;
+            }
+        }
+        if end - start > 1 && out[end - 1] != 0 && is_weekday(words[end - 1]) {
+            out[end - 1] = 0;
+        }
+        i = end;
+    }
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// The tagger. Cheap to share (`Arc` inside); build once.
@@ -525,6 +621,7 @@ impl Ner {
                 out[i] = 3;
             }
         }
+        repair_titles(words, out);
     }
 
     /// Tags one sentence and returns IOB2 strings.
@@ -688,6 +785,36 @@ impl Trainer {
 }
 
 impl Ner {
+    /// The sum of several models' weights (same gazetteer as the first). For linear models
+    /// this is the ensemble that sums the members' scores, at the cost of one model per word;
+    /// members trained on different shuffles of the data disagree mostly where each is
+    /// unsure, so the sum is steadier than any one of them.
+    pub fn sum(models: &[Ner]) -> Option<Ner> {
+        let first = models.first()?;
+        let mut index = FeatMap::default();
+        let mut weights: Vec<f32> = Vec::new();
+        for m in models {
+            for (&f, &r) in m.index.iter() {
+                let next = (weights.len() / NL) as u32;
+                let row = *index.entry(f).or_insert(next) as usize;
+                if row as u32 == next {
+                    weights.resize(weights.len() + NL, 0.0);
+                }
+                let src = &m.weights[r as usize * NL..r as usize * NL + NL];
+                for (d, v) in weights[row * NL..row * NL + NL].iter_mut().zip(src) {
+                    // Rounded as the model file stores them, so a sum reads back unchanged.
+                    *d = ((*d + v) * 1000.0).round() / 1000.0;
+                }
+            }
+        }
+        Some(Ner {
+            weights: Arc::new(weights),
+            index: Arc::new(index),
+            gaz: first.gaz.clone(),
+            header: Arc::new(Vec::new()),
+        })
+    }
+
     /// Writes the model with the given header lines; rows sorted by hash so the file is
     /// reproducible.
     pub fn to_text(&self, header: &[String]) -> String {
@@ -750,6 +877,31 @@ mod tests {
     fn iob2_constraint() {
         assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
         assert!(allowed(4, 5) && allowed(0, 0));
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        let tag = |ws: &[&str], tags: &[usize]| {
+            let mut t = tags.to_vec();
+            repair_titles(ws, &mut t);
+            t.iter().map(|&i| LABELS[i]).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tag(&["President", "Trump", "spoke"], &[1, 2, 0]),
+            ["O", "B-PER", "O"]
+        );
+        assert_eq!(
+            tag(
+                &["Apple", "Computer", "CEO", "Steve", "Jobs"],
+                &[1, 2, 2, 2, 2]
+            ),
+            ["B-PER", "I-PER", "O", "B-PER", "I-PER"]
+        );
+        assert_eq!(tag(&["General", "Motors"], &[3, 4]), ["B-ORG", "I-ORG"]);
+        assert_eq!(
+            tag(&["Israel", "Friday", "said"], &[5, 6, 0]),
+            ["B-LOC", "O", "O"]
+        );
     }
 
     #[test]
