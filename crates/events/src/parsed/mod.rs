@@ -101,6 +101,10 @@ const PLAN_GOVERNORS: &[&str] = &[
 const ASPECTUAL: &[&str] = &[
     "continue", "begin", "start", "resume", "keep", "try", "attempt", "manage", "proceed",
 ];
+/// Verbs of necessity ("needs to", "has to"): no event of their own. In the content clause of
+/// a speech verb their complement is the speaker's appeal (CAMEO 02, by the code of what is
+/// needed: "said Japan needs to enact reforms" → 0242); elsewhere it is no event.
+const OBLIGATION: &[&str] = &["need", "have"];
 /// Governing verbs that negate their complement.
 const NEG_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject"];
 /// Governors whose complement is a refusal: "refused to meet" is itself an event, CAMEO's
@@ -128,10 +132,39 @@ const LIGHT_VERBS: &[&str] = &[
     "pay",
     "issue",
 ];
+/// Support verbs: they say that the event their object names is carried out, begun or
+/// completed ("undertook mediation", "renewed negotiations", "staged a hunger strike"); the
+/// event noun decides (dyad-verbs.txt block `DYAD_EVENT_NOUN`), before the verb's patterns.
+const SUPPORT_VERBS: &[&str] = &[
+    "undertake",
+    "launch",
+    "conduct",
+    "hold",
+    "stage",
+    "mount",
+    "begin",
+    "start",
+    "resume",
+    "renew",
+    "open",
+    "initiate",
+    "organize",
+    "organise",
+    "complete",
+    "conclude",
+    "continue",
+];
+/// Verbs of accepting: what is accepted or received decides ("accepted the demands",
+/// "received a mission of observers"; block `DYAD_ACCEPTED`), after the verb's patterns.
+const ACCEPT_VERBS: &[&str] = &["accept", "receive", "welcome", "admit"];
+/// Verbs of ending: the event ended decides ("ended mediation efforts"; block
+/// `DYAD_HALTED`), after the verb's patterns.
+const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "terminate"];
 /// Prepositions that name whom an event noun is directed at ("admiration for", "concern
 /// over", "condolences to").
 const NOUN_TARGET_CASES: &[&str] = &[
     "for", "to", "with", "over", "of", "toward", "towards", "at", "about", "on", "against",
+    "between",
 ];
 /// Reporting verbs: their subject is the attribution of the event they report.
 const SPEECH: &[&str] = &[
@@ -171,6 +204,9 @@ pub struct ParsedCoder {
     label_block: Option<usize>,
     light_block: Option<usize>,
     refusal_block: Option<usize>,
+    event_noun_block: Option<usize>,
+    accepted_block: Option<usize>,
+    halted_block: Option<usize>,
     demand_block: Option<usize>,
     intent_block: Option<usize>,
     appeal_block: Option<usize>,
@@ -204,6 +240,14 @@ impl Sent<'_, '_> {
     /// The clause of trigger `i` (with its multi-word form `range`) as a sentence of its own.
     fn sub_clause(&self, i: usize, range: &Range<usize>) -> Option<SubClause> {
         let mut clause = self.clause(i, true);
+        // A predicate the parser hung on a noun is matched on the whole main clause.
+        if let Some((_, h)) = self.noun_rooted(i) {
+            for k in self.clause(h, true) {
+                if let Err(p) = clause.binary_search(&k) {
+                    clause.insert(p, k);
+                }
+            }
+        }
         for k in range.clone() {
             if let Err(p) = clause.binary_search(&k) {
                 clause.insert(p, k);
@@ -329,7 +373,10 @@ impl Sent<'_, '_> {
                     || r.starts_with("compound")
                     || r.starts_with("flat")
                     || matches!(r, "appos" | "nmod:desc" | "amod" | "det" | "case" | "nmod:poss")
-                        && !(r == "nmod:poss" && n != h)
+                        // An apposition names the same participant, so its possessor
+                        // is the participant's as the head's is ("Sidhoum, Algeria's
+                        // leading activist"); a deeper possessor is not.
+                        && !(r == "nmod:poss" && n != h && self.rel(n) != "appos")
                     // "Hungarian and Romanian officials": coordinated modifiers.
                     || (r == "conj" && n != h)
                 {
@@ -477,16 +524,18 @@ impl Sent<'_, '_> {
         }
         let h = self.head(v)?;
         match self.rel(v) {
-            // Object control ("urged voters to reject") before subject control.
+            // Object control ("urged voters to reject") before subject control. The
+            // controller is the complement's agent even when it is the governor's passive
+            // subject ("it is prepared to impose", "was asked to leave").
             _ if self.complement(v) => self
                 .kids(h, "obj")
                 .next()
                 .map(|o| (o, false))
-                .or_else(|| self.subject(h, depth + 1)),
+                .or_else(|| self.subject(h, depth + 1).map(|(s, _)| (s, false))),
             "advcl" if let Some(m) = self.past_relative(v, h) => self.subject(m, depth + 1),
             "conj" | "advcl" => self.subject(h, depth + 1),
             "acl:relcl" => Some((h, false)),
-            _ => None,
+            _ => self.noun_rooted(v).map(|(s, _)| (s, false)),
         }
     }
     /// A participial adjunct `v` ("…, urging voters …") that the parser hung from the verb
@@ -590,16 +639,38 @@ impl Sent<'_, '_> {
             // "called Mamdani a communist" (label as apposition), "called the sanctions
             // illegal" (a post-nominal adjective is a predicate in English).
             [a] => {
-                let label = self.children[*a].iter().copied().find(|&p| {
-                    p > *a
-                        && (self.rel(p) == "appos" && nominal(p)
-                            || self.rel(p) == "amod" && self.syn[p].upos == "ADJ")
-                })?;
+                let label = self.children[*a]
+                    .iter()
+                    .copied()
+                    .find(|&p| {
+                        p > *a
+                            && (self.rel(p) == "appos" && nominal(p)
+                                || self.rel(p) == "amod" && self.syn[p].upos == "ADJ")
+                    })
+                    .or_else(|| self.quoted_label(*a))?;
                 let comma = (*a..label).any(|k| self.lower(k) == ",");
                 (!comma).then_some((*a, label))
             }
             [] => None,
         }
+    }
+    /// A label in quotation marks right after the labelled object, behind at most a
+    /// determiner ("called Mamdani a “communist”"): the quotes mark the epithet whatever
+    /// the parser made of it (it often hangs a quoted word on a following noun).
+    fn quoted_label(&self, a: usize) -> Option<usize> {
+        const QUOTES: &[&str] = &["\"", "“", "”", "``", "''", "‘", "’"];
+        let quote = |k: usize| k < self.toks.len() && QUOTES.contains(&self.toks[k].upper.as_str());
+        let mut k = a + 1;
+        if k < self.syn.len() && self.syn[k].upos == "DET" {
+            k += 1;
+        }
+        if !quote(k) {
+            return None;
+        }
+        let close = (k + 1..(k + 5).min(self.toks.len())).find(|&j| quote(j))?;
+        (k + 1..close)
+            .rev()
+            .find(|&j| matches!(self.syn[j].upos, "NOUN" | "PROPN" | "ADJ"))
     }
     /// The words of a label or event noun that dyad's construction patterns see: the head
     /// with its adjective and compound modifiers, in order.
@@ -613,15 +684,61 @@ impl Sent<'_, '_> {
         out.sort_unstable();
         out
     }
+    /// The words of an event noun that a support verb's construction sees: its head words
+    /// and those of its prepositional modifiers with their prepositions ("a mission of
+    /// observers", "a hearing into the legality"), in order.
+    fn event_words(&self, n: usize) -> Vec<usize> {
+        let mut out = self.head_words(n);
+        for c in self.kids(n, "nmod") {
+            out.extend(self.kids(c, "case"));
+            out.extend(self.head_words(c));
+        }
+        out.sort_unstable();
+        out
+    }
     /// The event noun object of a light verb: its `obj`, or the object of a participle the
     /// parser took for a complement verb ("offered [begrudging] admiration").
     fn light_object(&self, v: usize) -> Option<usize> {
         let noun = |c: usize| self.syn[c].upos == "NOUN";
-        self.kids(v, "obj").find(|&o| noun(o)).or_else(|| {
-            self.kids(v, "xcomp")
-                .filter(|&x| self.kids(x, "mark").next().is_none())
-                .find_map(|x| self.kids(x, "obj").find(|&o| noun(o) && o == x + 1))
-        })
+        self.kids(v, "obj")
+            .find(|&o| noun(o))
+            .or_else(|| {
+                self.kids(v, "xcomp")
+                    .filter(|&x| self.kids(x, "mark").next().is_none())
+                    .find_map(|x| self.kids(x, "obj").find(|&o| noun(o) && o == x + 1))
+            })
+            .or_else(|| self.noun_rooted_object(v).filter(|&o| noun(o)))
+    }
+    /// A finite verb the parser took for a modifier of a noun in a sentence it rooted in a
+    /// noun ("[Israel and Lebanon] renewed [negotiations]" with `renewed` as `amod` of the
+    /// root `negotiations`; "[Doctors from two groups] donated …" with `donated` as `acl`):
+    /// with no verb at the root the sentence has no other predicate, so the verb is its
+    /// predicate. Returns the subject (the noun phrase that ends right before the verb) and
+    /// the noun the verb hangs on. A participle after a determiner or adjective is an
+    /// attribute (see `attributive`), and an `-ing` form is a reduced relative.
+    fn noun_rooted(&self, v: usize) -> Option<(usize, usize)> {
+        let h = self.head(v)?;
+        let root = (0..self.syn.len()).find(|&k| self.syn[k].head == 0)?;
+        if self.syn[v].upos != "VERB"
+            || !matches!(self.rel(v), "amod" | "acl")
+            || !matches!(self.syn[root].upos, "NOUN" | "PROPN")
+            || self.lower(v).ends_with("ing")
+            || v == 0
+            || !matches!(self.syn[v - 1].upos, "NOUN" | "PROPN")
+        {
+            return None;
+        }
+        // The phrase that ends before the verb: its highest word that still precedes it.
+        let mut k = v - 1;
+        while let Some(x) = self.head(k).filter(|&x| x < v) {
+            k = x;
+        }
+        Some((k, h))
+    }
+    /// The noun a mis-attached predicate (`noun_rooted`) modifies, when it follows the
+    /// verb: its object ("renewed negotiations").
+    fn noun_rooted_object(&self, v: usize) -> Option<usize> {
+        self.noun_rooted(v).map(|(_, h)| h).filter(|&h| h > v)
     }
     /// Whom an event noun is directed at: its own prepositional phrase, else the light
     /// verb's, else the verb's indirect object.
@@ -700,7 +817,10 @@ impl Sent<'_, '_> {
                     )
                 })
         });
-        let all: Vec<usize> = direct.chain(prep).collect();
+        let all: Vec<usize> = direct
+            .chain(prep)
+            .chain(self.noun_rooted_object(v))
+            .collect();
         // A candidate names an actor when its participant has a code ("government funding"
         // does not: an agent word alone does not make a common noun an actor).
         let coded = |c: usize| self.party_words(c).iter().any(|a| !a.code.is_empty());
@@ -875,6 +995,9 @@ impl ParsedCoder {
             label_block: base.verbs.block_named("DYAD_LABEL"),
             light_block: base.verbs.block_named("DYAD_LIGHT_VERB"),
             refusal_block: base.verbs.block_named("DYAD_REFUSAL"),
+            event_noun_block: base.verbs.block_named("DYAD_EVENT_NOUN"),
+            accepted_block: base.verbs.block_named("DYAD_ACCEPTED"),
+            halted_block: base.verbs.block_named("DYAD_HALTED"),
             demand_block: base.verbs.block_named("DYAD_DEMAND"),
             intent_block: base.verbs.block_named("DYAD_INTENT"),
             appeal_block: base.verbs.block_named("DYAD_APPEAL_FOR"),
@@ -1076,6 +1199,44 @@ impl ParsedCoder {
         })
     }
 
+    /// The most specific pattern of construction block `blk` that matches verb `i` followed
+    /// by `words` only (a label, an event noun with its modifiers).
+    fn construction(&self, s: &Sent, blk: usize, i: usize, words: &[usize]) -> Option<&Pattern> {
+        let mut mini = vec![s.toks[i].clone()];
+        mini.extend(words.iter().map(|&k| s.toks[k].clone()));
+        let cx = Cx {
+            toks: &mini,
+            mentions: &[],
+            groups: &[],
+            coder: &self.base,
+        };
+        self.base.verbs.blocks[blk]
+            .patterns
+            .iter()
+            .filter(|p| cx.pattern(p, 0..1).is_some())
+            .max_by_key(|p| (p.specificity(), std::cmp::Reverse(p.line)))
+    }
+
+    /// A support, accepting or ending verb `i` with an event noun object: the noun's
+    /// construction pattern (blocks `DYAD_EVENT_NOUN`, `DYAD_ACCEPTED`, `DYAD_HALTED`), the
+    /// noun's recipient, and whether the construction comes before the verb's own patterns
+    /// (a support verb has no meaning of its own to code).
+    fn noun_event(&self, s: &Sent, i: usize) -> Option<(&Pattern, Option<usize>, bool)> {
+        let lemma = s.syn[i].lemma.to_lowercase();
+        let (blk, first) = if SUPPORT_VERBS.contains(&lemma.as_str()) {
+            (self.event_noun_block?, true)
+        } else if ACCEPT_VERBS.contains(&lemma.as_str()) {
+            (self.accepted_block?, false)
+        } else if HALT_VERBS.contains(&lemma.as_str()) {
+            (self.halted_block?, false)
+        } else {
+            return None;
+        };
+        let n = s.light_object(i)?;
+        let p = self.construction(s, blk, i, &s.event_words(n))?;
+        Some((p, s.noun_target(n, i), first))
+    }
+
     /// Could `w` (upper case) be a form of a dictionary verb, by itself or as its lemma?
     fn maybe_verb(&self, w: &str) -> bool {
         let idx = &self.base.verb_index;
@@ -1143,12 +1304,20 @@ impl ParsedCoder {
             let lemma = s.syn[h].lemma.to_lowercase();
             let governor = PLAN_GOVERNORS.contains(&lemma.as_str())
                 || NEG_GOVERNORS.contains(&lemma.as_str())
+                || OBLIGATION.contains(&lemma.as_str())
                 || (ASPECTUAL.contains(&lemma.as_str())
                     && s.rel(i) == "xcomp"
                     && s.kids(h, "obj").next().is_none());
             if !governor && self.verb_form(s.toks, s.syn, h).is_some() {
                 return;
             }
+        }
+        // "needs to enact reforms": necessity is no event; the complement may be one (below).
+        if OBLIGATION.contains(&s.syn[i].lemma.to_lowercase().as_str())
+            && s.kids(i, "xcomp")
+                .any(|x| s.kids(x, "mark").any(|m| s.lower(m) == "to"))
+        {
+            return;
         }
         // "continued to send arms", "tried to hack": the complement is the event.
         // Only a true complement, never a purpose clause ("began a hunger strike to demand").
@@ -1189,13 +1358,23 @@ impl ParsedCoder {
             .iter()
             .filter_map(|p| cx.pattern(p, vs..ve + 1).map(|sl| (p, sl)))
             .max_by_key(|(p, _)| (p.specificity(), std::cmp::Reverse(p.line)));
+        // A support verb's event noun ("undertook mediation") comes before the verb's own
+        // patterns; an accepted or ended event noun only where they do not match.
+        let noun_event = if nominal { None } else { self.noun_event(s, i) };
+        let (found, noun_event) = match noun_event {
+            Some((p, tgt, first)) if first || found.is_none() => (None, Some((p, tgt))),
+            _ => (found, None),
+        };
         // Without a pattern of the verb's own block, dyad's constructions: a labelling frame
         // ("called Y a communist") or a light verb with an event noun ("offered admiration
         // for Y") is coded by the label or the noun; a labelling frame whose label is no
         // charge codes nothing (it is not the verb's other sense, "call" = telephone).
         let mut role_target = None;
         let mut label_start = None;
-        let construction = if found.is_some() || nominal {
+        let construction = if let Some((p, tgt)) = noun_event {
+            role_target = tgt;
+            Some(p)
+        } else if found.is_some() || nominal {
             None
         } else {
             let lemma = s.syn[i].lemma.to_lowercase();
@@ -1219,20 +1398,7 @@ impl ParsedCoder {
             };
             match frame.or_else(light) {
                 Some((blk, words, tgt)) => {
-                    let mut mini = vec![s.toks[i].clone()];
-                    mini.extend(words.iter().map(|&k| s.toks[k].clone()));
-                    let cx = Cx {
-                        toks: &mini,
-                        mentions: &[],
-                        groups: &[],
-                        coder: &self.base,
-                    };
-                    let hit = self.base.verbs.blocks[blk]
-                        .patterns
-                        .iter()
-                        .filter(|p| cx.pattern(p, 0..1).is_some())
-                        .max_by_key(|p| (p.specificity(), std::cmp::Reverse(p.line)));
-                    match hit {
+                    match self.construction(s, blk, i, &words) {
                         Some(p) => {
                             role_target = tgt;
                             Some(p)
@@ -1310,6 +1476,19 @@ impl ParsedCoder {
         {
             top = h;
         }
+        // "X said Y should / needs to VERB" is X's appeal (CAMEO 02) of the same kind, by code.
+        // Only the "to" complement is necessity ("has to leave", not "had him arrested").
+        let mut below = i;
+        while let Some(h) = s.head(below).filter(|&h| h != top) {
+            below = h;
+        }
+        let necessity = top != i
+            && OBLIGATION.contains(&s.syn[top].lemma.to_lowercase().as_str())
+            && s.kids(below, "mark").any(|m| s.lower(m) == "to");
+        let must = s.kids(top, "aux").any(|a| s.lower(a) == "must");
+        let should = necessity
+            || s.kids(top, "aux")
+                .any(|a| matches!(s.lower(a).as_str(), "should" | "ought"));
         let demand = s
             .head(top)
             .filter(|&h| {
@@ -1317,17 +1496,26 @@ impl ParsedCoder {
                 !nominal
                     && s.rel(top) == "ccomp"
                     && (SPEECH.contains(&lemma.as_str()) || INSISTING.contains(&lemma.as_str()))
-                    && s.kids(top, "aux").any(|a| s.lower(a) == "must")
+                    && (must || should)
             })
             .and_then(|h| {
-                let by_code = || self.family(self.demand_for_block, code.forward.as_deref()?);
-                let p = if top == i {
+                let blk = if must {
+                    self.demand_for_block
+                } else {
+                    self.appeal_block
+                };
+                let by_code = || self.family(blk, code.forward.as_deref()?);
+                let p = if top == i && must {
                     governed(self.demand_block, h).or_else(by_code)
                 } else {
                     by_code()
                 };
                 Some((h, p?))
             });
+        // What is needed, outside such a content clause, is no event.
+        if necessity && demand.is_none() {
+            return;
+        }
         // Coded, the construction is the event, with the governing verb's status.
         let (code, line, slots, governor) = match (refusal, demand) {
             (Some((h, p)), _) | (None, Some((h, p))) => {
