@@ -27,6 +27,11 @@ pub(crate) struct State {
     nr: Vec<u8>,
     lset: Vec<u64>,
     rset: Vec<u64>,
+    /// Verbs before position i (prefix counts, n + 2 entries): clause structure ahead and
+    /// between the candidates, in O(1) per feature.
+    vcnt: Vec<u16>,
+    /// First verb at or after position i (n = none).
+    nextv: Vec<u32>,
 }
 
 impl State {
@@ -50,6 +55,44 @@ impl State {
             v.clear();
             v.resize(n + 1, 0);
         }
+    }
+
+    /// Indexes the sentence's verbs; call after `reset`.
+    pub(crate) fn scan(&mut self, nd: &Nodes<'_>) {
+        let n = self.n;
+        let verbal = |k: usize| {
+            nd.coarse
+                .get(nd.tags[k] as usize)
+                .is_some_and(|&c| c & VERBAL != 0)
+        };
+        self.vcnt.clear();
+        self.vcnt.push(0);
+        for k in 0..n {
+            let c = self.vcnt[k];
+            self.vcnt.push(c.saturating_add(u16::from(verbal(k))));
+        }
+        self.vcnt.push(self.vcnt[n]);
+        self.nextv.clear();
+        self.nextv.resize(n + 1, n as u32);
+        for k in (0..n).rev() {
+            self.nextv[k] = if verbal(k) {
+                k as u32
+            } else {
+                self.nextv[k + 1]
+            };
+        }
+    }
+
+    /// Verbs strictly between positions a and b (capped at 3).
+    fn verbs_between(&self, a: u32, b: u32) -> u64 {
+        if a == NONE || b == NONE {
+            return 99;
+        }
+        let (lo, hi) = (
+            (a.min(b) as usize + 1).min(self.n),
+            (a.max(b) as usize).min(self.n),
+        );
+        u64::from(self.vcnt[hi].saturating_sub(self.vcnt[lo]).min(3))
     }
 
     pub(crate) fn terminal(&self) -> bool {
@@ -163,8 +206,38 @@ pub(crate) fn coarse_of(classes: &[(String, String)]) -> Vec<u16> {
     upos.dedup();
     classes
         .iter()
-        .map(|c| upos.binary_search(&c.0.as_str()).map_or(0, |i| i as u16))
+        .map(|c| {
+            let id = upos.binary_search(&c.0.as_str()).map_or(0, |i| i as u16);
+            // Verbs and auxiliaries head clauses: the parser counts them along the sentence.
+            let verbal = if c.0 == "VERB" || c.0 == "AUX" {
+                VERBAL
+            } else {
+                0
+            };
+            let name = if c.1.starts_with("NNP") { NAME } else { 0 };
+            id | verbal | name
+        })
         .collect()
+}
+
+/// Bit set in a coarse tag id for verbs and auxiliaries.
+pub(crate) const VERBAL: u16 = 0x100;
+/// Bit set in a coarse tag id for proper-noun words (XPOS NNP, NNPS). Not part of any
+/// feature: it only serves the weekday constraint of [`Parser::parse`].
+pub(crate) const NAME: u16 = 0x200;
+
+/// Lower-cased weekday names, hashed as the tagger hashes words.
+fn weekday_hashes() -> [u64; 7] {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .map(|d| Lex::new(d).lower)
 }
 
 const ROOT_W: u64 = 0x1001;
@@ -192,7 +265,7 @@ impl Nodes<'_> {
             k if k < n => self
                 .coarse
                 .get(self.tags[k] as usize)
-                .map_or(NONE_T, |&c| 0x4000 | u64::from(c)),
+                .map_or(NONE_T, |&c| 0x4000 | u64::from(c & !NAME)),
             k if k == n => ROOT_T,
             _ => NONE_T,
         }
@@ -417,6 +490,33 @@ pub(crate) fn action_features(st: &State, nd: &Nodes<'_>, out: &mut Vec<u64>) {
     f(198, u(s0), u(b0), d);
     f(199, w(s0), u(s1), u(b0));
     f(200, u(s0), w(b0), u(b1));
+    // Attachment of a prepositional phrase: its case word (the phrase head's leftmost child,
+    // already attached) against each candidate head, as lexical pairs and triples.
+    let (s0lw, b0lw) = (w(s0l), w(b0l));
+    f(210, w(s1), s0lw, t(s0));
+    f(211, t(s1), s0lw, t(s0));
+    f(212, w(s1), s0lw, w(s0));
+    f(213, w(s0), b0lw, t(b0));
+    f(214, t(s0), b0lw, t(b0));
+    f(215, w(s0), b0lw, w(b0));
+    f(216, w(s1), b0lw, t(b0));
+    f(217, t(s1), t(s0), b0lw);
+    // Clause structure: verbs between the candidates and the next verb after the buffer
+    // front (is b0 the last predicate, or does another clause follow?).
+    let nv = if st.b < n {
+        st.nextv[st.b + 1]
+    } else {
+        n as u32
+    };
+    let nvd = dist_bucket(nv as usize - st.b.min(nv as usize));
+    let (vb, v1) = (st.verbs_between(s0, b0), st.verbs_between(s1, s0));
+    f(220, t(s0), t(b0), vb);
+    f(221, t(s1), t(s0), v1);
+    f(222, u(s0), u(b0), u(nv));
+    f(223, t(s0), t(nv), nvd);
+    f(224, t(b0), t(nv), nvd);
+    f(225, w(s0), vb, t(b0));
+    f(226, u(s1), u(s0), vb);
 }
 
 /// Label features for the arc head → dep, made in state `st` (before it is applied).
@@ -501,6 +601,8 @@ pub(crate) struct Parser {
     pub(crate) labeler: Weights,
     /// Tag class → UPOS id (rebuilt from the tagger's classes, not stored).
     pub(crate) coarse: Vec<u16>,
+    /// Hashes of the weekday names (see `weekday_over_name`).
+    pub(crate) weekdays: [u64; 7],
 }
 
 /// Reusable buffers for parsing.
@@ -516,13 +618,18 @@ impl Parser {
     pub(crate) fn parse(&self, nd: &Nodes<'_>, sc: &mut ParseScratch) {
         let n = nd.lex.len();
         sc.st.reset(n);
+        sc.st.scan(nd);
         while !sc.st.terminal() {
             action_features(&sc.st, nd, &mut sc.feats);
             sc.scores.clear();
             sc.scores.resize(3, 0.0);
             self.actions.score(&sc.feats, &mut sc.scores);
             let st = &sc.st;
-            let Some(a) = argmax(&sc.scores, |a| st.valid(a)) else {
+            let constrained = argmax(&sc.scores, |a| {
+                st.valid(a) && !self.weekday_and_name(st, nd, a)
+            });
+            // The constraint may leave no move (a dead end): then the model decides alone.
+            let Some(a) = constrained.or_else(|| argmax(&sc.scores, |a| st.valid(a))) else {
                 break;
             };
             let label = match sc.st.arc(a) {
@@ -530,6 +637,32 @@ impl Parser {
                 None => 0,
             };
             sc.st.apply(a, label);
+        }
+    }
+
+    /// A bare weekday next to a name is a time adverbial, neither the head of the name nor
+    /// a part of it: in "meet New York City Mayor Zohran Mamdani Thursday" the greedy parser
+    /// otherwise makes "Thursday" (a proper noun, like the name) head the whole phrase and
+    /// loses the object, or joins it to the name as `flat`. News style puts bare weekdays
+    /// after names constantly ("met Putin Tuesday"); weekdays inside names ("Super Bowl
+    /// Sunday") are rare. So at decoding, and only there, no arc may join a weekday and a
+    /// proper-noun word; the model's best remaining move stands.
+    fn weekday_and_name(&self, st: &State, nd: &Nodes<'_>, a: usize) -> bool {
+        let n = nd.lex.len();
+        let name = |k: u32| {
+            (k as usize) < n
+                && nd
+                    .coarse
+                    .get(nd.tags[k as usize] as usize)
+                    .is_some_and(|&c| c & NAME != 0)
+                && !self.weekdays.contains(&nd.lex[k as usize].lower)
+        };
+        let day = |k: u32| (k as usize) < n && self.weekdays.contains(&nd.lex[k as usize].lower);
+        match st.arc(a) {
+            Some((h, d)) => (day(h) && name(d)) || (day(d) && name(h)),
+            // Shifting the weekday onto an open name would leave it only the name to
+            // attach to: the name is reduced first, when it has a head to go to.
+            None => st.stack.len() >= 2 && day(st.b as u32) && name(st.s(0)),
         }
     }
 
@@ -563,6 +696,7 @@ impl Parser {
             actions: Weights::sum(&actions),
             labeler: Weights::sum(&labeler),
             coarse: first.coarse,
+            weekdays: weekday_hashes(),
         })
     }
 
@@ -591,6 +725,7 @@ impl Parser {
             actions,
             labeler,
             coarse: Vec::new(),
+            weekdays: weekday_hashes(),
         })
     }
 }
@@ -634,6 +769,8 @@ pub(crate) struct ParserTrainOpts {
     /// Also learn from non-projective trees, following the lowest-cost moves (the
     /// oracle is then approximate: crossing arcs cannot all be built).
     pub(crate) nonprojective: bool,
+    /// Word dropout strength `a` (0 = off): see `train_parser`.
+    pub(crate) word_dropout: f64,
 }
 
 /// Trains the parser; `on_epoch` returns a dev score for early stopping.
@@ -656,12 +793,33 @@ pub(crate) fn train_parser(
     let mut scores = vec![0f32; 3];
     let mut lscores = vec![0f32; labels.len()];
     let mut best: Option<(f64, Parser)> = None;
+    // Word dropout: a word's identity is hidden with probability a / (a + its training
+    // count), so rare words teach the parser to decide from tags and affixes, as it must
+    // for the unknown words of new text.
+    let mut count: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    for s in data {
+        for l in &s.lex {
+            *count.entry(l.lower).or_default() += 1;
+        }
+    }
+    let mut lexbuf: Vec<Lex> = Vec::new();
+    let mut drng = SplitMix::new(opts.seed ^ 0xd0d0_d0d0);
     for epoch in 0..opts.epochs {
         rng.shuffle(&mut order);
         for &si in &order {
             let s = &data[si];
+            lexbuf.clear();
+            lexbuf.extend(s.lex.iter().cloned());
+            if opts.word_dropout > 0.0 {
+                for l in &mut lexbuf {
+                    let c = f64::from(count.get(&l.lower).copied().unwrap_or(0));
+                    if drng.next_f64() < opts.word_dropout / (opts.word_dropout + c) {
+                        l.lower = finish(mix(0xd09, drng.next_u64()));
+                    }
+                }
+            }
             let nd = Nodes {
-                lex: &s.lex,
+                lex: &lexbuf,
                 tags: &s.tags,
                 coarse,
             };
@@ -669,6 +827,7 @@ pub(crate) fn train_parser(
             let mut gold = s.heads.clone();
             gold.push(NONE);
             st.reset(n);
+            st.scan(&nd);
             while !st.terminal() {
                 action_features(&st, &nd, &mut feats);
                 scores.iter_mut().for_each(|x| *x = 0.0);
@@ -715,6 +874,7 @@ pub(crate) fn train_parser(
             actions: at.freeze(opts.prune, opts.min_updates),
             labeler: lt.freeze(opts.prune, opts.min_updates),
             coarse: coarse.to_vec(),
+            weekdays: weekday_hashes(),
         };
         let score = on_epoch(epoch, &p);
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
@@ -728,6 +888,7 @@ pub(crate) fn train_parser(
             actions: at.freeze(opts.prune, opts.min_updates),
             labeler: lt.freeze(opts.prune, opts.min_updates),
             coarse: coarse.to_vec(),
+            weekdays: weekday_hashes(),
         },
     }
 }

@@ -34,6 +34,9 @@ pub struct TrainOptions {
     pub ensemble: usize,
     /// Parser features that took part in fewer perceptron updates are dropped.
     pub min_updates: u32,
+    /// Word dropout strength for the parser (0 = off): a word is hidden with
+    /// probability a / (a + its training count).
+    pub word_dropout: f64,
     /// Also score the test sets into the header (after all choices are made).
     pub score_test: bool,
 }
@@ -49,8 +52,9 @@ impl TrainOptions {
             folds: 4,
             prune: 0.001,
             min_updates: 2,
-            ensemble: 3,
+            ensemble: 4,
             nonprojective: true,
+            word_dropout: 0.25,
             score_test: true,
         }
     }
@@ -317,6 +321,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
         prune: opts.prune,
         min_updates: opts.min_updates,
         nonprojective: opts.nonprojective,
+        word_dropout: opts.word_dropout,
     };
     // Several parsers trained from different seeds, then their weights summed: for linear
     // models that is exactly the score-sum ensemble, at the inference cost of one model.
@@ -400,6 +405,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
             "min_updates": opts.min_updates,
             "ensemble": opts.ensemble,
             "nonprojective": opts.nonprojective,
+            "word_dropout": opts.word_dropout,
             "seconds": (train_secs * 10.0).round() / 10.0,
             "parser_epochs": epochs_json,
         }),
