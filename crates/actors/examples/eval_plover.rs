@@ -6,17 +6,7 @@ fn main() {
     let data = dyad_actors::evaluate::shared_data().expect("../shared/data");
     let mut b = dyad_actors::ActorCoder::builder();
     if std::env::args().any(|a| a == "--phoenix") {
-        let d = data.join("cameo-dictionaries");
-        for f in [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ] {
-            b = b.actor_dictionary(&d.join(f)).expect("actors");
-        }
-        b = b
-            .agent_dictionary(&d.join("Phoenix.agents.txt"))
-            .expect("agents");
+        b = dyad_actors::evaluate::with_phoenix(b, &data).expect("Phoenix dictionaries");
     }
     if std::env::args().any(|a| a == "--agents") {
         let d = data.join("cameo-dictionaries");

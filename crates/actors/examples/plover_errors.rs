@@ -7,17 +7,7 @@ fn main() {
     let all = std::env::args().any(|a| a == "--all");
     let mut b = dyad_actors::ActorCoder::builder();
     if std::env::args().any(|a| a == "--phoenix") {
-        let d = data.join("cameo-dictionaries");
-        for f in [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ] {
-            b = b.actor_dictionary(&d.join(f)).expect("actors");
-        }
-        b = b
-            .agent_dictionary(&d.join("Phoenix.agents.txt"))
-            .expect("agents");
+        b = dyad_actors::evaluate::with_phoenix(b, &data).expect("Phoenix dictionaries");
     }
     let coder = b.build().expect("coder");
     let json = std::fs::read_to_string(data.join("plover/PLOVER_GSR_CAMEO.txt")).unwrap();

@@ -344,6 +344,24 @@ pub fn eval_meantime(ner: &Ner, dir: &Path) -> Result<Scores, EvalError> {
     Ok(scores)
 }
 
+/// `b` with the Phoenix actor dictionaries (countries, international, non-state military)
+/// and agents of `data/cameo-dictionaries` loaded: the `--phoenix` reading of the evaluation
+/// examples.
+pub fn with_phoenix(
+    mut b: crate::ActorCoderBuilder,
+    data: &Path,
+) -> Result<crate::ActorCoderBuilder, crate::CoderError> {
+    let d = data.join("cameo-dictionaries");
+    for f in [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ] {
+        b = b.actor_dictionary(&d.join(f))?;
+    }
+    b.agent_dictionary(&d.join("Phoenix.agents.txt"))
+}
+
 /// Path of the shared data folder as seen from this crate, if present.
 pub fn shared_data() -> Option<std::path::PathBuf> {
     let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
