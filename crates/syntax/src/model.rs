@@ -170,6 +170,7 @@ impl Model {
             model: self,
             lex: Vec::new(),
             tags: Vec::new(),
+            amb: Vec::new(),
             feats: Vec::new(),
             scores: Vec::new(),
             scratch: ParseScratch::default(),
@@ -182,6 +183,7 @@ pub struct SentenceParser<'m> {
     model: &'m Model,
     lex: Vec<Lex>,
     tags: Vec<u16>,
+    amb: Vec<u64>,
     feats: Vec<u64>,
     scores: Vec<f32>,
     scratch: ParseScratch,
@@ -217,10 +219,14 @@ impl<'m> SentenceParser<'m> {
     pub(crate) fn parse_tagged(&mut self, words: &[&str], out: &mut Vec<TokenSyntax<'m>>) {
         out.clear();
         let m = self.model;
+        self.amb.clear();
+        self.amb
+            .extend(self.lex.iter().map(|l| m.tagger.ambiguity(l.lower)));
         let nd = Nodes {
             lex: &self.lex,
             tags: &self.tags,
             coarse: &m.parser.coarse,
+            amb: &self.amb,
         };
         m.parser.parse(&nd, &mut self.scratch);
         let n = words.len();

@@ -197,6 +197,9 @@ pub(crate) struct Nodes<'a> {
     pub(crate) tags: &'a [u16],
     /// Tag class → UPOS id, for coarse templates that generalise across XPOS splits.
     pub(crate) coarse: &'a [u16],
+    /// The tagger's ambiguity class of each word (the set of tags it was seen with; 1 for
+    /// rare or unknown words): lets the parser doubt a tag ("that" DET or SCONJ).
+    pub(crate) amb: &'a [u64],
 }
 
 /// Tag class → index of its UPOS in the sorted UPOS inventory (deterministic).
@@ -517,6 +520,13 @@ pub(crate) fn action_features(st: &State, nd: &Nodes<'_>, out: &mut Vec<u64>) {
     f(224, t(b0), t(nv), nvd);
     f(225, w(s0), vb, t(b0));
     f(226, u(s1), u(s0), vb);
+    // Ambiguity classes next to the chosen tags: a word that could be a verb or a noun,
+    // a subordinator or a determiner, keeps both readings open for the parser.
+    let amb = |i: u32| nd.amb.get(i as usize).copied().unwrap_or(0);
+    f(240, amb(s0), t(s0), t(b0));
+    f(241, amb(b0), t(b0), t(s0));
+    f(242, amb(s1), t(s1), t(s0));
+    f(243, amb(b0), amb(b1), t(s0));
 }
 
 /// Label features for the arc head → dep, made in state `st` (before it is applied).
@@ -733,6 +743,7 @@ impl Parser {
 /// One training sentence: lexical facts, (predicted) tags, gold heads (root = n) and labels.
 pub(crate) struct ParseSentence {
     pub(crate) lex: Vec<Lex>,
+    pub(crate) amb: Vec<u64>,
     pub(crate) tags: Vec<u16>,
     pub(crate) heads: Vec<u32>,
     pub(crate) labels: Vec<u8>,
@@ -803,6 +814,7 @@ pub(crate) fn train_parser(
         }
     }
     let mut lexbuf: Vec<Lex> = Vec::new();
+    let mut ambbuf: Vec<u64> = Vec::new();
     let mut drng = SplitMix::new(opts.seed ^ 0xd0d0_d0d0);
     for epoch in 0..opts.epochs {
         rng.shuffle(&mut order);
@@ -810,11 +822,15 @@ pub(crate) fn train_parser(
             let s = &data[si];
             lexbuf.clear();
             lexbuf.extend(s.lex.iter().cloned());
+            ambbuf.clear();
+            ambbuf.extend_from_slice(&s.amb);
             if opts.word_dropout > 0.0 {
-                for l in &mut lexbuf {
+                for (l, a) in lexbuf.iter_mut().zip(&mut ambbuf) {
                     let c = f64::from(count.get(&l.lower).copied().unwrap_or(0));
                     if drng.next_f64() < opts.word_dropout / (opts.word_dropout + c) {
+                        // A hidden word is an unknown word: no ambiguity class either.
                         l.lower = finish(mix(0xd09, drng.next_u64()));
+                        *a = 1;
                     }
                 }
             }
@@ -822,6 +838,7 @@ pub(crate) fn train_parser(
                 lex: &lexbuf,
                 tags: &s.tags,
                 coarse,
+                amb: &ambbuf,
             };
             let n = s.lex.len();
             let mut gold = s.heads.clone();

@@ -194,6 +194,11 @@ fn tag_features(lex: &[Lex], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut 
 
 impl Tagger {
     /// Tags one sentence, writing class ids into `tags`.
+    /// The ambiguity class of a lower-cased word hash (1: rare or unknown).
+    pub(crate) fn ambiguity(&self, lower: u64) -> u64 {
+        self.amb.get(&lower).copied().unwrap_or(1)
+    }
+
     pub(crate) fn tag(
         &self,
         words: &[&str],
@@ -203,10 +208,7 @@ impl Tagger {
         scores: &mut Vec<f32>,
     ) {
         tags.clear();
-        let amb: Vec<u64> = lex
-            .iter()
-            .map(|l| self.amb.get(&l.lower).copied().unwrap_or(1))
-            .collect();
+        let amb: Vec<u64> = lex.iter().map(|l| self.ambiguity(l.lower)).collect();
         let (mut p1, mut p2) = (START, START);
         for (i, word) in words.iter().enumerate().take(lex.len()) {
             let t = match self.tagdict.get(*word) {

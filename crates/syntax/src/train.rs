@@ -310,9 +310,9 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
         .collect();
     let lemmatizer = Lemmatizer::train(&classes, &lemma_data);
 
-    let parse_train = parse_sentences(&train, tag_train, train_tags, &label_of);
+    let parse_train = parse_sentences(&train, tag_train, train_tags, &label_of, &tagger.amb);
     let dev_tags = predict_tags(&tagger, &tag_dev);
-    let parse_dev = parse_sentences(&dev, tag_dev, dev_tags, &label_of);
+    let parse_dev = parse_sentences(&dev, tag_dev, dev_tags, &label_of, &tagger.amb);
     let popts = ParserTrainOpts {
         epochs: opts.parser_epochs,
         seed: opts.seed.wrapping_mul(31),
@@ -420,6 +420,7 @@ fn parse_sentences(
     tag: Vec<TagSentence>,
     tags: Vec<Vec<u16>>,
     label_of: &HashMap<&str, u8>,
+    amb: &HashMap<u64, u64>,
 ) -> Vec<ParseSentence> {
     sents
         .iter()
@@ -428,6 +429,11 @@ fn parse_sentences(
         .map(|((s, ts), tags)| {
             let n = s.tokens.len() as u32;
             ParseSentence {
+                amb: ts
+                    .lex
+                    .iter()
+                    .map(|l| amb.get(&l.lower).copied().unwrap_or(1))
+                    .collect(),
                 lex: ts.lex,
                 tags,
                 heads: s
@@ -457,6 +463,7 @@ fn parser_dev_score(p: &crate::parser::Parser, data: &[ParseSentence]) -> (f64, 
             lex: &s.lex,
             tags: &s.tags,
             coarse: &p.coarse,
+            amb: &s.amb,
         };
         p.parse(&nd, &mut sc);
         for i in 0..s.lex.len() {
