@@ -197,6 +197,7 @@ impl<'m> SentenceParser<'m> {
         self.model.tagger.tag(
             words,
             &self.lex,
+            &mut self.amb,
             &mut self.tags,
             &mut self.feats,
             &mut self.scores,
@@ -215,13 +216,10 @@ impl<'m> SentenceParser<'m> {
         self.parse_tagged(words, out);
     }
 
-    /// Parses with the tags already in `self.tags`.
+    /// Parses with the tags and ambiguity classes [`Self::tag`] left in `self`.
     pub(crate) fn parse_tagged(&mut self, words: &[&str], out: &mut Vec<TokenSyntax<'m>>) {
         out.clear();
         let m = self.model;
-        self.amb.clear();
-        self.amb
-            .extend(self.lex.iter().map(|l| m.tagger.ambiguity(l.lower)));
         let nd = Nodes {
             lex: &self.lex,
             tags: &self.tags,

@@ -229,18 +229,21 @@ pub(crate) const VERBAL: u16 = 0x100;
 /// feature: it only serves the weekday constraint of [`Parser::parse`].
 pub(crate) const NAME: u16 = 0x200;
 
-/// Lower-cased weekday names, hashed as the tagger hashes words.
-fn weekday_hashes() -> [u64; 7] {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .map(|d| Lex::new(d).lower)
+/// Lower-cased weekday names, hashed as the tagger hashes words (computed once).
+fn weekdays() -> &'static [u64; 7] {
+    static DAYS: std::sync::OnceLock<[u64; 7]> = std::sync::OnceLock::new();
+    DAYS.get_or_init(|| {
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .map(|d| Lex::new(d).lower)
+    })
 }
 
 const ROOT_W: u64 = 0x1001;
@@ -604,6 +607,32 @@ pub(crate) fn label_features(st: &State, nd: &Nodes<'_>, h: u32, d: u32, out: &m
     f(32, w(d), t(next(d, 1)), dir);
 }
 
+/// A bare weekday next to a name is a time adverbial, neither the head of the name nor
+/// a part of it: in "meet New York City Mayor Zohran Mamdani Thursday" the greedy parser
+/// otherwise makes "Thursday" (a proper noun, like the name) head the whole phrase and
+/// loses the object, or joins it to the name as `flat`. News style puts bare weekdays
+/// after names constantly ("met Putin Tuesday"); weekdays inside names ("Super Bowl
+/// Sunday") are rare. So at decoding, and only there, no arc may join a weekday and a
+/// proper-noun word; the model's best remaining move stands.
+fn weekday_and_name(st: &State, nd: &Nodes<'_>, days: &[u64; 7], a: usize) -> bool {
+    let n = nd.lex.len();
+    let name = |k: u32| {
+        (k as usize) < n
+            && nd
+                .coarse
+                .get(nd.tags[k as usize] as usize)
+                .is_some_and(|&c| c & NAME != 0)
+            && !days.contains(&nd.lex[k as usize].lower)
+    };
+    let day = |k: u32| (k as usize) < n && days.contains(&nd.lex[k as usize].lower);
+    match st.arc(a) {
+        Some((h, d)) => (day(h) && name(d)) || (day(d) && name(h)),
+        // Shifting the weekday onto an open name would leave it only the name to
+        // attach to: the name is reduced first, when it has a head to go to.
+        None => st.stack.len() >= 2 && day(st.b as u32) && name(st.s(0)),
+    }
+}
+
 /// A trained parser.
 pub(crate) struct Parser {
     pub(crate) labels: Vec<String>,
@@ -611,8 +640,6 @@ pub(crate) struct Parser {
     pub(crate) labeler: Weights,
     /// Tag class → UPOS id (rebuilt from the tagger's classes, not stored).
     pub(crate) coarse: Vec<u16>,
-    /// Hashes of the weekday names (see `weekday_over_name`).
-    pub(crate) weekdays: [u64; 7],
 }
 
 /// Reusable buffers for parsing.
@@ -629,6 +656,7 @@ impl Parser {
         let n = nd.lex.len();
         sc.st.reset(n);
         sc.st.scan(nd);
+        let days = weekdays();
         while !sc.st.terminal() {
             action_features(&sc.st, nd, &mut sc.feats);
             sc.scores.clear();
@@ -636,7 +664,7 @@ impl Parser {
             self.actions.score(&sc.feats, &mut sc.scores);
             let st = &sc.st;
             let constrained = argmax(&sc.scores, |a| {
-                st.valid(a) && !self.weekday_and_name(st, nd, a)
+                st.valid(a) && !weekday_and_name(st, nd, days, a)
             });
             // The constraint may leave no move (a dead end): then the model decides alone.
             let Some(a) = constrained.or_else(|| argmax(&sc.scores, |a| st.valid(a))) else {
@@ -647,32 +675,6 @@ impl Parser {
                 None => 0,
             };
             sc.st.apply(a, label);
-        }
-    }
-
-    /// A bare weekday next to a name is a time adverbial, neither the head of the name nor
-    /// a part of it: in "meet New York City Mayor Zohran Mamdani Thursday" the greedy parser
-    /// otherwise makes "Thursday" (a proper noun, like the name) head the whole phrase and
-    /// loses the object, or joins it to the name as `flat`. News style puts bare weekdays
-    /// after names constantly ("met Putin Tuesday"); weekdays inside names ("Super Bowl
-    /// Sunday") are rare. So at decoding, and only there, no arc may join a weekday and a
-    /// proper-noun word; the model's best remaining move stands.
-    fn weekday_and_name(&self, st: &State, nd: &Nodes<'_>, a: usize) -> bool {
-        let n = nd.lex.len();
-        let name = |k: u32| {
-            (k as usize) < n
-                && nd
-                    .coarse
-                    .get(nd.tags[k as usize] as usize)
-                    .is_some_and(|&c| c & NAME != 0)
-                && !self.weekdays.contains(&nd.lex[k as usize].lower)
-        };
-        let day = |k: u32| (k as usize) < n && self.weekdays.contains(&nd.lex[k as usize].lower);
-        match st.arc(a) {
-            Some((h, d)) => (day(h) && name(d)) || (day(d) && name(h)),
-            // Shifting the weekday onto an open name would leave it only the name to
-            // attach to: the name is reduced first, when it has a head to go to.
-            None => st.stack.len() >= 2 && day(st.b as u32) && name(st.s(0)),
         }
     }
 
@@ -706,7 +708,6 @@ impl Parser {
             actions: Weights::sum(&actions),
             labeler: Weights::sum(&labeler),
             coarse: first.coarse,
-            weekdays: weekday_hashes(),
         })
     }
 
@@ -735,7 +736,6 @@ impl Parser {
             actions,
             labeler,
             coarse: Vec::new(),
-            weekdays: weekday_hashes(),
         })
     }
 }
@@ -891,7 +891,6 @@ pub(crate) fn train_parser(
             actions: at.freeze(opts.prune, opts.min_updates),
             labeler: lt.freeze(opts.prune, opts.min_updates),
             coarse: coarse.to_vec(),
-            weekdays: weekday_hashes(),
         };
         let score = on_epoch(epoch, &p);
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
@@ -905,7 +904,6 @@ pub(crate) fn train_parser(
             actions: at.freeze(opts.prune, opts.min_updates),
             labeler: lt.freeze(opts.prune, opts.min_updates),
             coarse: coarse.to_vec(),
-            weekdays: weekday_hashes(),
         },
     }
 }

@@ -193,27 +193,24 @@ impl WeightsBuilder {
         let n = self.keys.len();
         let cap = (n * 3 / 2 + 1).next_power_of_two().max(16);
         let sparse = nclass > DENSE_CLASSES;
-        let mut table = vec![Slot::EMPTY; if sparse { cap } else { 0 }];
-        let mut start = 0u32;
-        for (i, &k) in self.keys.iter().enumerate().filter(|_| sparse) {
-            // As for the inline table below: overlap the misses of the next 64 insertions.
-            if i % 64 == 0 {
-                let touch = self.keys[i..(i + 64).min(n)]
-                    .iter()
-                    .fold(0u32, |t, &k| t ^ table[(k as usize) & (cap - 1)].len);
-                std::hint::black_box(touch);
+        let mut table = Vec::new();
+        if sparse {
+            table = vec![Slot::EMPTY; cap];
+            let mut start = 0u32;
+            for (i, &k) in self.keys.iter().enumerate() {
+                touch_homes(&self.keys, i, &table, |s| u64::from(s.len));
+                let len = self.lens[i];
+                let mut pos = (k as usize) & (cap - 1);
+                while table[pos].len != 0 {
+                    pos = (pos + 1) & (cap - 1);
+                }
+                table[pos] = Slot {
+                    key: k,
+                    start,
+                    len: u32::from(len),
+                };
+                start += u32::from(len);
             }
-            let len = self.lens[i];
-            let mut pos = (k as usize) & (cap - 1);
-            while table[pos].len != 0 {
-                pos = (pos + 1) & (cap - 1);
-            }
-            table[pos] = Slot {
-                key: k,
-                start,
-                len: u32::from(len),
-            };
-            start += u32::from(len);
         }
         // Classifiers of at most three classes (the parser's transitions) keep their weights
         // inline in the slot, quantised to i16: one cache miss per feature instead of three
@@ -224,15 +221,7 @@ impl WeightsBuilder {
             let mut dense = vec![Dense::EMPTY; cap];
             let mut start = 0usize;
             for (i, (&k, &len)) in self.keys.iter().zip(&self.lens).enumerate() {
-                // Loading inserts millions of keys at random places: read the home slots of
-                // the next 64 first so their misses overlap (model load stays well under
-                // half a second).
-                if i % 64 == 0 {
-                    let touch = self.keys[i..(i + 64).min(n)]
-                        .iter()
-                        .fold(0u16, |t, &k| t ^ dense[(k as usize) & (cap - 1)].used);
-                    std::hint::black_box(touch);
-                }
+                touch_homes(&self.keys, i, &dense, |s| u64::from(s.used));
                 let end = start + usize::from(len);
                 let mut pos = (k as usize) & (cap - 1);
                 while dense[pos].used != 0 {
@@ -265,6 +254,20 @@ impl WeightsBuilder {
             dscale,
         }
     }
+}
+
+/// Loading inserts millions of keys at random places of a table far larger than the cache:
+/// at every 64th key, read the home slots of the next 64 first so that their misses overlap
+/// instead of queueing behind each insertion (model load stays well under half a second).
+fn touch_homes<T>(keys: &[u64], i: usize, table: &[T], probe: impl Fn(&T) -> u64) {
+    if !i.is_multiple_of(64) {
+        return;
+    }
+    let mask = table.len() - 1;
+    let touch = keys[i..(i + 64).min(keys.len())]
+        .iter()
+        .fold(0u64, |t, &k| t ^ probe(&table[(k as usize) & mask]));
+    std::hint::black_box(touch);
 }
 
 /// Classifiers with at most this many classes use the inline table.

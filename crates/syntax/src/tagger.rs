@@ -193,28 +193,31 @@ fn tag_features(lex: &[Lex], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut 
 }
 
 impl Tagger {
-    /// Tags one sentence, writing class ids into `tags`.
     /// The ambiguity class of a lower-cased word hash (1: rare or unknown).
     pub(crate) fn ambiguity(&self, lower: u64) -> u64 {
         self.amb.get(&lower).copied().unwrap_or(1)
     }
 
+    /// Tags one sentence, writing class ids into `tags` and the words' ambiguity classes
+    /// into `amb` (the parser reads them too).
     pub(crate) fn tag(
         &self,
         words: &[&str],
         lex: &[Lex],
+        amb: &mut Vec<u64>,
         tags: &mut Vec<u16>,
         feats: &mut Vec<u64>,
         scores: &mut Vec<f32>,
     ) {
         tags.clear();
-        let amb: Vec<u64> = lex.iter().map(|l| self.ambiguity(l.lower)).collect();
+        amb.clear();
+        amb.extend(lex.iter().map(|l| self.ambiguity(l.lower)));
         let (mut p1, mut p2) = (START, START);
         for (i, word) in words.iter().enumerate().take(lex.len()) {
             let t = match self.tagdict.get(*word) {
                 Some(&t) => t,
                 None => {
-                    tag_features(lex, &amb, i, p1, p2, feats);
+                    tag_features(lex, amb, i, p1, p2, feats);
                     scores.clear();
                     scores.resize(self.weights.nclass(), 0.0);
                     self.weights.score(feats, scores);

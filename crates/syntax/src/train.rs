@@ -108,10 +108,11 @@ fn tag_sentences(
 
 fn tag_accuracy(t: &Tagger, data: &[TagSentence]) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
-    let (mut tags, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut amb, mut tags, mut feats, mut scores) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for s in data {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        t.tag(&words, &s.lex, &mut tags, &mut feats, &mut scores);
+        t.tag(&words, &s.lex, &mut amb, &mut tags, &mut feats, &mut scores);
         ok += tags.iter().zip(&s.gold).filter(|(a, b)| a == b).count();
         n += s.gold.len();
     }
@@ -119,12 +120,12 @@ fn tag_accuracy(t: &Tagger, data: &[TagSentence]) -> f64 {
 }
 
 fn predict_tags(t: &Tagger, data: &[TagSentence]) -> Vec<Vec<u16>> {
-    let (mut feats, mut scores) = (Vec::new(), Vec::new());
+    let (mut amb, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
     data.iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let mut tags = Vec::new();
-            t.tag(&words, &s.lex, &mut tags, &mut feats, &mut scores);
+            t.tag(&words, &s.lex, &mut amb, &mut tags, &mut feats, &mut scores);
             tags
         })
         .collect()
@@ -310,9 +311,9 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
         .collect();
     let lemmatizer = Lemmatizer::train(&classes, &lemma_data);
 
-    let parse_train = parse_sentences(&train, tag_train, train_tags, &label_of, &tagger.amb);
+    let parse_train = parse_sentences(&train, tag_train, train_tags, &label_of, &tagger);
     let dev_tags = predict_tags(&tagger, &tag_dev);
-    let parse_dev = parse_sentences(&dev, tag_dev, dev_tags, &label_of, &tagger.amb);
+    let parse_dev = parse_sentences(&dev, tag_dev, dev_tags, &label_of, &tagger);
     let popts = ParserTrainOpts {
         epochs: opts.parser_epochs,
         seed: opts.seed.wrapping_mul(31),
@@ -420,7 +421,7 @@ fn parse_sentences(
     tag: Vec<TagSentence>,
     tags: Vec<Vec<u16>>,
     label_of: &HashMap<&str, u8>,
-    amb: &HashMap<u64, u64>,
+    tagger: &Tagger,
 ) -> Vec<ParseSentence> {
     sents
         .iter()
@@ -429,11 +430,7 @@ fn parse_sentences(
         .map(|((s, ts), tags)| {
             let n = s.tokens.len() as u32;
             ParseSentence {
-                amb: ts
-                    .lex
-                    .iter()
-                    .map(|l| amb.get(&l.lower).copied().unwrap_or(1))
-                    .collect(),
+                amb: ts.lex.iter().map(|l| tagger.ambiguity(l.lower)).collect(),
                 lex: ts.lex,
                 tags,
                 heads: s
