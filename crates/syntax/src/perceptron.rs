@@ -195,7 +195,7 @@ impl WeightsBuilder {
         let sparse = nclass > DENSE_CLASSES;
         let mut table = Vec::new();
         if sparse {
-            table = vec![Slot::EMPTY; cap];
+            table = table_vec(cap, Slot::EMPTY);
             let mut start = 0u32;
             for (i, &k) in self.keys.iter().enumerate() {
                 touch_homes(&self.keys, i, &table, |s| u64::from(s.len));
@@ -218,7 +218,7 @@ impl WeightsBuilder {
         let (dense, dscale) = if !sparse {
             let max = self.values.iter().fold(0f32, |m, v| m.max(v.abs()));
             let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-            let mut dense = vec![Dense::EMPTY; cap];
+            let mut dense = table_vec(cap, Dense::EMPTY);
             let mut start = 0usize;
             for (i, (&k, &len)) in self.keys.iter().zip(&self.lens).enumerate() {
                 touch_homes(&self.keys, i, &dense, |s| u64::from(s.used));
@@ -243,13 +243,23 @@ impl WeightsBuilder {
         } else {
             (Vec::new(), 1.0)
         };
+        // The sparse rows are read at random too (one miss each for the class ids and the
+        // values); the inline table never reads them.
+        let (classes, values) = if sparse {
+            (
+                copy_to_table(&self.classes, 0),
+                copy_to_table(&self.values, 0.0),
+            )
+        } else {
+            (self.classes, self.values)
+        };
         Weights {
             nclass,
             keys: self.keys,
             lens: self.lens,
             table,
-            classes: self.classes,
-            values: self.values,
+            classes,
+            values,
             dense,
             dscale,
         }
@@ -272,6 +282,49 @@ fn touch_homes<T>(keys: &[u64], i: usize, table: &[T], probe: impl Fn(&T) -> u64
 
 /// Classifiers with at most this many classes use the inline table.
 const DENSE_CLASSES: usize = 3;
+
+/// A vector of `n` copies of `fill` for a table read at random, whose memory the kernel is
+/// asked to back with 2 MiB pages where it is large: the weight tables are tens of megabytes,
+/// far beyond what the TLB maps in 4 KiB pages, so without this nearly every feature lookup
+/// pays a page walk on top of its cache miss. The advice is given before the first write
+/// (pages are only assigned on first touch) and is only advice: where transparent huge pages
+/// are off, or on other systems, the vector is an ordinary one.
+fn table_vec<T: Copy>(n: usize, fill: T) -> Vec<T> {
+    let mut v: Vec<T> = Vec::with_capacity(n);
+    advise_huge(v.as_mut_ptr().cast(), n * std::mem::size_of::<T>());
+    v.resize(n, fill);
+    v
+}
+
+/// A copy of `src` in a [`table_vec`].
+fn copy_to_table<T: Copy>(src: &[T], zero: T) -> Vec<T> {
+    let mut v = table_vec(src.len(), zero);
+    v.copy_from_slice(src);
+    v
+}
+
+const HUGE: usize = 2 << 20;
+
+#[cfg(target_os = "linux")]
+fn advise_huge(ptr: *mut u8, len: usize) {
+    if len < 2 * HUGE {
+        return;
+    }
+    // Only the whole 2 MiB pages inside the allocation.
+    let start = (ptr as usize).next_multiple_of(HUGE);
+    let end = (ptr as usize + len) / HUGE * HUGE;
+    if end > start {
+        // SAFETY: [start, end) lies inside the allocation just made for `len` bytes and owned
+        // by the caller; MADV_HUGEPAGE changes no contents and no mapping, only how the
+        // kernel backs the range on its next faults. An error (THP unsupported) is harmless.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn advise_huge(_: *mut u8, _: usize) {}
 
 /// A slot of the inline table: the feature key and its weights for every class.
 #[derive(Clone, Copy)]
