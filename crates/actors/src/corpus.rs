@@ -117,6 +117,7 @@ struct Word {
     form: String,
     upos: String,
     head: usize,
+    deprel: String,
 }
 
 struct RawMention {
@@ -196,12 +197,25 @@ fn label_sentence(words: &[Word], mentions: &[RawMention]) -> Vec<String> {
     for m in order {
         let ty = gum_type(&m.etype).unwrap_or("O");
         // The head: the first word whose head lies outside the mention.
-        let Some(h) = (m.start..m.end).find(|&i| {
+        let Some(mut h) = (m.start..m.end).find(|&i| {
             let hd = words[i].head;
             hd == 0 || hd - 1 < m.start || hd > m.end
         }) else {
             continue;
         };
+        // A common-noun head with the name attached to it ("the music critic Louis Ehlert",
+        // "Republican Party nominee Ken Cuccinelli": GUM makes the name `flat` under the role
+        // noun and annotates one mention for the whole phrase): the name is still a named
+        // mention of the same entity.
+        if words[h].upos != "PROPN"
+            && let Some(j) = (m.start..m.end).find(|&j| {
+                words[j].head == h + 1
+                    && words[j].upos == "PROPN"
+                    && matches!(words[j].deprel.as_str(), "flat" | "appos")
+            })
+        {
+            h = j;
+        }
         if words[h].upos != "PROPN" || taken[h] {
             continue;
         }
@@ -295,6 +309,7 @@ pub fn read_gum(text: &str) -> Vec<TaggedSentence> {
             form: f[1].to_string(),
             upos: f[3].to_string(),
             head: f[6].parse().unwrap_or(0),
+            deprel: f[7].to_string(),
         });
         if let Some(ent) = f[9].split('|').find_map(|kv| kv.strip_prefix("Entity=")) {
             for (is_open, id, etype) in entity_events(ent) {
@@ -525,6 +540,19 @@ mod tests {
                 "I-ORG", "O", "O", "O"
             ]
         );
+    }
+
+    #[test]
+    fn name_under_a_role_noun() {
+        // One person mention headed by the common noun "editor", the name `flat` under it.
+        let conllu = "1\tthe\tthe\tDET\t_\t_\t3\tdet\t_\tEntity=(1-person-new-x-x-x-x-x\n\
+2\tnew\tnew\tADJ\t_\t_\t3\tamod\t_\t_\n\
+3\teditor\teditor\tNOUN\t_\t_\t6\tnsubj\t_\t_\n\
+4\tMira\tMira\tPROPN\t_\t_\t3\tflat\t_\t_\n\
+5\tKovac\tKovac\tPROPN\t_\t_\t3\tflat\t_\tEntity=1)\n\
+6\tresigned\tresign\tVERB\t_\t_\t0\troot\t_\t_\n\n";
+        let s = read_gum(conllu);
+        assert_eq!(s[0].tags, ["O", "O", "O", "B-PER", "I-PER", "O"]);
     }
 
     #[test]
