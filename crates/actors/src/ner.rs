@@ -52,13 +52,25 @@ impl Hasher for IdHasher {
 }
 type FeatMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
 
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a as a formatting sink: features are hashed while they are formatted.
+struct Fnv(u64);
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
     }
-    h
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.bytes(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// Word shape with runs collapsed: `Xx`, `X.X.`, `dd`, `Xx-Xx`.
@@ -304,15 +316,7 @@ impl SentCtx {
 }
 
 /// Hashes the features of word `i` given the two previous tags into `out`.
-fn features(
-    cx: &SentCtx,
-    words: &[&str],
-    i: usize,
-    p1: usize,
-    p2: usize,
-    buf: &mut String,
-    out: &mut Vec<u64>,
-) {
+fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
     let n = words.len();
     let lw = |k: isize| -> &str {
@@ -343,9 +347,11 @@ fn features(
     };
     let w = &cx.lower[i];
     let mut push = |parts: std::fmt::Arguments| {
-        buf.clear();
-        let _ = buf.write_fmt(parts);
-        out.push(fnv(buf.as_bytes()));
+        // Hashed as it is formatted: the same value as `fnv` of the formatted string, with
+        // no copy through a buffer.
+        let mut h = Fnv(FNV_OFFSET);
+        let _ = h.write_fmt(parts);
+        out.push(h.0);
     };
     push(format_args!("b"));
     push(format_args!("w={w}"));
@@ -523,7 +529,6 @@ impl std::fmt::Debug for Ner {
 /// Reusable buffers for tagging.
 #[derive(Default)]
 pub struct NerScratch {
-    buf: String,
     feats: Vec<u64>,
 }
 
@@ -590,7 +595,7 @@ impl Ner {
         let cx = SentCtx::new(&self.gaz, words, doc);
         let (mut p1, mut p2) = (0, 0);
         for i in 0..words.len() {
-            features(&cx, words, i, p1, p2, &mut scratch.buf, &mut scratch.feats);
+            features(&cx, words, i, p1, p2, &mut scratch.feats);
             let mut scores = [0f32; NL];
             for f in &scratch.feats {
                 if let Some(&r) = self.index.get(f) {
@@ -670,13 +675,12 @@ impl Trainer {
         docs: &[DocCtx],
         min_count: u32,
     ) {
-        let mut buf = String::new();
         let mut feats = Vec::new();
         for (words, gold, d) in data {
             let cx = SentCtx::new(&self.gaz, words, &docs[*d]);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
-                features(&cx, words, i, p1, p2, &mut buf, &mut feats);
+                features(&cx, words, i, p1, p2, &mut feats);
                 for f in &feats {
                     *self.counts.entry(*f).or_default() += 1;
                 }
@@ -709,14 +713,13 @@ impl Trainer {
     /// `data` holds (words, gold tags, index into `docs`).
     pub fn epoch(&mut self, data: &[(Vec<&str>, Vec<usize>, usize)], docs: &[DocCtx]) -> usize {
         let mut errors = 0;
-        let mut buf = String::new();
         let mut feats = Vec::new();
         for (words, gold, d) in data {
             let cx = SentCtx::new(&self.gaz, words, &docs[*d]);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
                 self.step += 1;
-                features(&cx, words, i, p1, p2, &mut buf, &mut feats);
+                features(&cx, words, i, p1, p2, &mut feats);
                 let mut scores = [0f32; NL];
                 for f in &feats {
                     if let Some(&r) = self.index.get(f) {
