@@ -160,6 +160,18 @@ const ACCEPT_VERBS: &[&str] = &["accept", "receive", "welcome", "admit"];
 /// Verbs of ending: the event ended decides ("ended mediation efforts"; block
 /// `DYAD_HALTED`), after the verb's patterns.
 const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "terminate"];
+/// Plural nouns of dictionary verbs that name things, not events: "its forces in Lebanon"
+/// are troops (not FORCE, coerce), "emergency measures" policies, "air links" and "ties"
+/// relations, "supplies" goods. They are no noun triggers.
+const THING_NOUNS: &[&str] = &["FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES"];
+/// Verbs of killing and wounding: the means named with them decides CAMEO's kind of violence
+/// (dyad-verbs.txt block `DYAD_MEANS`: "killed in a car bomb explosion" → 1832).
+const HARM_VERBS: &[&str] = &[
+    "kill", "murder", "slay", "wound", "injure", "hurt", "maim", "die",
+];
+/// Prepositions of a means or cause phrase ("in a bomb attack", "by a roadside bomb", "as a
+/// result of torture").
+const MEANS_CASES: &[&str] = &["in", "by", "with", "during", "from", "as", "after"];
 /// Prepositions that name whom an event noun is directed at ("admiration for", "concern
 /// over", "condolences to").
 const NOUN_TARGET_CASES: &[&str] = &[
@@ -212,6 +224,7 @@ pub struct ParsedCoder {
     appeal_block: Option<usize>,
     demand_for_block: Option<usize>,
     refusal_for_block: Option<usize>,
+    means_block: Option<usize>,
     /// Code only events with both a source and a target (off for documents: an event whose
     /// code came from a pattern is kept with unknown actors).
     pub require_dyad: bool,
@@ -316,7 +329,8 @@ impl Sent<'_, '_> {
                 let r = self.rel(c);
                 let verbal_conj = r == "conj" && matches!(self.syn[c].upos, "VERB" | "AUX");
                 let comp = self.complement(c);
-                if verbal_conj || (CLAUSAL.contains(&r) && !comp) || (!keep_xcomp && comp) {
+                let clausal = CLAUSAL.contains(&r) && !comp && !self.indefinite_noun(c);
+                if verbal_conj || clausal || (!keep_xcomp && comp) {
                     continue;
                 }
                 out.push(c);
@@ -325,6 +339,32 @@ impl Sent<'_, '_> {
         }
         out.sort_unstable();
         out
+    }
+    /// A verb the parser made of the head noun of an indefinite noun phrase ("rejected [a US
+    /// offer] to host", "rejected [a United Nations appeal] for …"): a bare form (neither -s
+    /// nor past) with no auxiliary or subordinator whose words open with "a"/"an" is no finite
+    /// verb, since an indefinite singular subject would take the -s form. It stays a phrase of
+    /// the clause it hangs in, and is no trigger.
+    fn indefinite_noun(&self, v: usize) -> bool {
+        if self.syn[v].upos != "VERB"
+            || !self.toks[v].upper.eq_ignore_ascii_case(&self.syn[v].lemma)
+            || self.children[v]
+                .iter()
+                .any(|&c| matches!(self.rel(c), "aux" | "aux:pass" | "mark" | "cop"))
+        {
+            return false;
+        }
+        let mut first = v;
+        let mut stack = vec![v];
+        while let Some(n) = stack.pop() {
+            for &c in &self.children[n] {
+                if c < v {
+                    first = first.min(c);
+                    stack.push(c);
+                }
+            }
+        }
+        first < v && matches!(self.toks[first].upper.as_str(), "A" | "AN")
     }
     /// The words of a participant headed by `i`: its subtree without clauses, appositions
     /// and leading determiners or punctuation.
@@ -395,23 +435,59 @@ impl Sent<'_, '_> {
         let mut out = self.party_words(i);
         // A personal pronoun takes the codes of the nearest earlier subject of the
         // sentence that names an actor ("Hungary said it will support …"); its text stays.
-        if out.iter().all(|a| a.code.is_empty()) && self.pronoun(i) {
-            let span = self.toks[i].span.clone();
-            if let Some(ante) = (0..i)
+        // So does a subject common noun with no country whose possessor is such a pronoun
+        // ("Syria said its troops …", "their forces had completed"): the possessor's country
+        // with the noun's agent, if any ("its troops" → SYRMIL).
+        let countryless = |a: &CodedActor| a.code.is_empty() || a.code.starts_with("---");
+        let owner = if self.pronoun(i) {
+            out.iter().all(|a| a.code.is_empty()).then_some(i)
+        } else if self.syn[i].upos == "NOUN"
+            && self.rel(i).starts_with("nsubj")
+            && out.iter().all(countryless)
+        {
+            self.kids(i, "nmod:poss").find(|&p| self.pronoun(p))
+        } else {
+            None
+        };
+        // The pronoun itself takes any coded subject; a possessed noun needs a country.
+        let named = |a: &CodedActor, p: usize| {
+            if p == i {
+                !a.code.is_empty()
+            } else {
+                !countryless(a)
+            }
+        };
+        if let Some(p) = owner
+            && let Some(ante) = (0..p)
                 .rev()
                 .filter(|&k| self.rel(k).starts_with("nsubj") && !self.pronoun(k))
                 .map(|k| self.party_words(k))
-                .find(|p| p.iter().any(|a| !a.code.is_empty()))
-            {
-                out = ante
-                    .into_iter()
-                    .filter(|a| !a.code.is_empty())
-                    .map(|a| CodedActor {
-                        code: a.code,
-                        span: span.clone(),
-                    })
-                    .collect();
-            }
+                .find(|q| q.iter().any(|a| named(a, p)))
+        {
+            let span = if p == i {
+                self.toks[i].span.clone()
+            } else {
+                out.first()
+                    .map_or(self.toks[i].span.clone(), |a| a.span.clone())
+            };
+            let agent = if p == i {
+                ""
+            } else {
+                out.iter()
+                    .find_map(|a| a.code.get(3..).filter(|g| !g.is_empty()))
+                    .unwrap_or("")
+            };
+            out = ante
+                .into_iter()
+                .filter(|a| named(a, p))
+                .map(|a| CodedActor {
+                    code: match a.code.get(..3) {
+                        Some(c) if !agent.is_empty() => format!("{c}{agent}"),
+                        _ => a.code,
+                    },
+                    span: span.clone(),
+                })
+                .collect();
         }
         out
     }
@@ -507,6 +583,16 @@ impl Sent<'_, '_> {
                 self.kids(v, "mark").any(|m| self.lower(m) == "to")
                     && self.kids(v, "nsubj").next().is_none()
             }
+            // "it is willing [to meet Y]" read as an extraposed subject ("it is easy to …"):
+            // an adjective of readiness takes a complement, not a clausal subject.
+            "csubj" => {
+                self.kids(v, "mark").any(|m| self.lower(m) == "to")
+                    && self.kids(v, "nsubj").next().is_none()
+                    && self.head(v).is_some_and(|h| {
+                        self.syn[h].upos == "ADJ"
+                            && PLAN_GOVERNORS.contains(&self.syn[h].lemma.to_lowercase().as_str())
+                    })
+            }
             _ => false,
         }
     }
@@ -518,6 +604,14 @@ impl Sent<'_, '_> {
         }
         if let Some(s) = self.kids(v, "nsubj:pass").next() {
             return Some((self.resolve(s), true));
+        }
+        // "it is willing to withdraw": an adjective of readiness takes a subject that acts, so
+        // an "it" the parser made an expletive is that subject.
+        if self.syn[v].upos == "ADJ"
+            && PLAN_GOVERNORS.contains(&self.syn[v].lemma.to_lowercase().as_str())
+            && let Some(s) = self.kids(v, "expl").next()
+        {
+            return Some((s, false));
         }
         if depth > 4 {
             return None;
@@ -570,6 +664,29 @@ impl Sent<'_, '_> {
             }
         }
         (self.syn[m].upos == "VERB").then_some(m)
+    }
+    /// The verb whose content clause `v` is: the head of a `ccomp`, and the verb of the time
+    /// word on which the parser hung a "that" clause as a relative clause ("said Wednesday
+    /// [that the US must be ready …]": no relative clause opens with the conjunction "that"
+    /// after a day name).
+    fn content_head(&self, v: usize) -> Option<usize> {
+        let h = self.head(v)?;
+        match self.rel(v) {
+            "ccomp" => Some(h),
+            "acl:relcl" | "acl" if self.temporal(h) => {
+                // "that" as its conjunction, or as the clause's first word when the clause has
+                // a subject of its own (so "that" is no relative subject).
+                let that = |k: usize| self.toks[k].upper == "THAT";
+                let mark = self.kids(v, "mark").any(that);
+                let opens = self.children[v].iter().any(|&k| k == h + 1 && that(k))
+                    && self.kids(v, "nsubj").any(|k| !that(k));
+                (mark || opens)
+                    .then(|| self.head(h))
+                    .flatten()
+                    .filter(|&g| self.syn[g].upos == "VERB")
+            }
+            _ => None,
+        }
     }
     /// How many clauses embed word `i`: the clausal relations on its path to the root
     /// (a coordinated or complement verb stays at its head's level).
@@ -692,6 +809,27 @@ impl Sent<'_, '_> {
         for c in self.kids(n, "nmod") {
             out.extend(self.kids(c, "case"));
             out.extend(self.head_words(c));
+        }
+        out.sort_unstable();
+        out
+    }
+    /// The words of a means phrase headed by `n`: the head with its modifiers and compounds at
+    /// any depth ("a [car bomb] explosion" nests "car" under "bomb"), and the same of its `of`
+    /// phrases with their preposition ("a result of torture"), in order.
+    fn means_words(&self, n: usize) -> Vec<usize> {
+        let mut out = vec![n];
+        let mut stack = vec![n];
+        while let Some(k) = stack.pop() {
+            for &c in &self.children[k] {
+                let r = self.rel(c);
+                let of = r == "nmod" && k == n && self.case_of(c).as_deref() == Some("of");
+                if matches!(r, "amod" | "compound" | "flat") || of {
+                    out.push(c);
+                    stack.push(c);
+                } else if r == "case" && k != n {
+                    out.push(c);
+                }
+            }
         }
         out.sort_unstable();
         out
@@ -900,7 +1038,7 @@ impl Sent<'_, '_> {
             let Some(h) = self.head(n) else {
                 return false;
             };
-            if self.rel(n) == "ccomp" {
+            if let Some(h) = self.content_head(n) {
                 let lemma = self.syn[h].lemma.to_lowercase();
                 return SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str());
             }
@@ -953,17 +1091,19 @@ impl Sent<'_, '_> {
         }
         None
     }
-    /// An `at`/`in`/`near` phrase under the trigger headed by a proper noun.
-    fn location(&self, v: usize) -> Option<Range<usize>> {
-        self.children[v].iter().copied().find_map(|c| {
-            let place = matches!(self.rel(c), "obl" | "nmod")
+    /// The head of an `at`/`in`/`near` phrase under the trigger headed by a proper noun.
+    fn place(&self, v: usize) -> Option<usize> {
+        self.children[v].iter().copied().find(|&c| {
+            matches!(self.rel(c), "obl" | "nmod")
                 && self.syn[c].upos == "PROPN"
                 && self
                     .case_of(c)
-                    .is_some_and(|p| matches!(p.as_str(), "at" | "in" | "near" | "inside"));
-            if !place {
-                return None;
-            }
+                    .is_some_and(|p| matches!(p.as_str(), "at" | "in" | "near" | "inside"))
+        })
+    }
+    /// Where the trigger's event happened: its [`Self::place`] phrase, as written.
+    fn location(&self, v: usize) -> Option<Range<usize>> {
+        self.place(v).and_then(|c| {
             let words: Vec<usize> = self
                 .phrase(c)
                 .into_iter()
@@ -1003,6 +1143,7 @@ impl ParsedCoder {
             appeal_block: base.verbs.block_named("DYAD_APPEAL_FOR"),
             demand_for_block: base.verbs.block_named("DYAD_DEMAND_FOR"),
             refusal_for_block: base.verbs.block_named("DYAD_REFUSAL_FOR"),
+            means_block: base.verbs.block_named("DYAD_MEANS"),
             base,
             model,
             require_dyad: false,
@@ -1083,7 +1224,7 @@ impl ParsedCoder {
             ) {
                 continue;
             }
-            if s.attributive(i) {
+            if s.attributive(i) || s.indefinite_noun(i) {
                 continue;
             }
             // "is expected / scheduled to …": a passive governor reports a plan, it is none.
@@ -1095,7 +1236,9 @@ impl ParsedCoder {
             }
             let nominal = match syn[i].upos {
                 "VERB" => false,
-                "NOUN" if self.nominal(&s, i) => true,
+                "NOUN" if self.nominal(&s, i) && !THING_NOUNS.contains(&toks[i].upper.as_str()) => {
+                    true
+                }
                 _ => continue,
             };
             let Some((b, v, range)) = self.verb_form(&toks, &syn, i) else {
@@ -1235,6 +1378,29 @@ impl ParsedCoder {
         let n = s.light_object(i)?;
         let p = self.construction(s, blk, i, &s.event_words(n))?;
         Some((p, s.noun_target(n, i), first))
+    }
+
+    /// The means of a killing or wounding verb `i` whose code is one of violence (CAMEO 18, 19,
+    /// 20): the `DYAD_MEANS` pattern matched by its means or cause phrase ("in a bomb attack",
+    /// "as a result of torture", with the phrase's `of` modifier), else by its common-noun
+    /// subject ("a roadside bomb killed", "aircraft killed").
+    fn means(&self, s: &Sent, i: usize, code: &EventCode) -> Option<&Pattern> {
+        let blk = self.means_block?;
+        let root = code.forward.as_deref()?.get(..2)?;
+        if !matches!(root, "18" | "19" | "20")
+            || !HARM_VERBS.contains(&s.syn[i].lemma.to_lowercase().as_str())
+        {
+            return None;
+        }
+        let phrases = s.children[i].iter().copied().filter(|&c| {
+            s.rel(c).starts_with("obl")
+                && s.case_of(c)
+                    .is_some_and(|p| MEANS_CASES.contains(&p.as_str()))
+        });
+        let subject = s.kids(i, "nsubj").filter(|&c| s.syn[c].upos == "NOUN");
+        phrases
+            .chain(subject)
+            .find_map(|n| self.construction(s, blk, i, &s.means_words(n)))
     }
 
     /// Could `w` (upper case) be a form of a dictionary verb, by itself or as its lemma?
@@ -1419,6 +1585,11 @@ impl ParsedCoder {
                 (block.verb_code(verb), verb.line, Slots::default())
             }
         };
+        // "wounded two soldiers in a bomb attack": the means decides the kind of violence.
+        let (code, line) = match self.means(s, i, code) {
+            Some(p) => (&p.code, p.line),
+            None => (code, line),
+        };
         // "urged Y to withdraw", "demanded that Y withdraw": a generic appeal or demand is
         // coded by what it asks for; the asked party is the content clause's subject.
         let (code, line) = match self.asked_for(s, i, code) {
@@ -1490,11 +1661,10 @@ impl ParsedCoder {
             || s.kids(top, "aux")
                 .any(|a| matches!(s.lower(a).as_str(), "should" | "ought"));
         let demand = s
-            .head(top)
+            .content_head(top)
             .filter(|&h| {
                 let lemma = s.syn[h].lemma.to_lowercase();
                 !nominal
-                    && s.rel(top) == "ccomp"
                     && (SPEECH.contains(&lemma.as_str()) || INSISTING.contains(&lemma.as_str()))
                     && (must || should)
             })
@@ -1625,6 +1795,61 @@ impl ParsedCoder {
                 let p = slot_party(g);
                 if !unknown(&p) && p.iter().all(|a| !source.iter().any(|b| b.code == a.code)) {
                     target = p;
+                }
+            }
+        }
+        // An agent named only by its sector ("rebels", "a judge", "refugees", "police") or not
+        // named at all ("was arrested in Lebanon") is taken to be of its own place, else of the
+        // country where the event happened (the trigger's `in`/`at` place), else of its
+        // recipient's country: the
+        // domestic reading, which is how the PLOVER GSR codes such actors. The recipient of
+        // violence (CAMEO 18-20) is its victim, often a foreigner, so it lends no country; nor
+        // is a country given that would make the source the recipient's very code.
+        let violent = code
+            .forward
+            .as_deref()
+            .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+        if !nominal && source.iter().all(|a| a.country().is_none()) {
+            let country_of = |p: usize| {
+                s.party(p)
+                    .into_iter()
+                    .find_map(|a| Some((a.country()?.to_string(), a.span)))
+            };
+            // The agent's own place ("rebels in the Ivory Coast", "doctors from American aid
+            // groups") comes first.
+            let own = src_dep.and_then(|d| {
+                s.kids(d, "nmod")
+                    .filter(|&c| {
+                        s.case_of(c)
+                            .is_some_and(|p| matches!(p.as_str(), "in" | "from"))
+                    })
+                    .find_map(country_of)
+            });
+            let setting = own.or_else(|| s.place(i).and_then(country_of)).or_else(|| {
+                // An agent the sentence does not name at all is not put in the recipient's
+                // words: the country would point at the victims' span.
+                target
+                    .iter()
+                    .filter(|_| !violent && !source.is_empty())
+                    .find_map(|a| Some((a.country()?.to_string(), a.span.clone())))
+            });
+            if let Some((c, span)) = setting {
+                let placed: Vec<CodedActor> = if source.is_empty() {
+                    vec![CodedActor { code: c, span }]
+                } else {
+                    source
+                        .iter()
+                        .map(|a| CodedActor {
+                            code: format!("{c}{}", a.code.get(3..).unwrap_or("")),
+                            span: a.span.clone(),
+                        })
+                        .collect()
+                };
+                if placed
+                    .iter()
+                    .all(|a| !target.iter().any(|t| t.code == a.code))
+                {
+                    source = placed;
                 }
             }
         }
