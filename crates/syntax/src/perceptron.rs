@@ -194,22 +194,54 @@ impl WeightsBuilder {
         let cap = (n * 3 / 2 + 1).next_power_of_two().max(16);
         let sparse = nclass > DENSE_CLASSES;
         let mut table = Vec::new();
+        let mut rows = Vec::new();
         if sparse {
+            // A row of one class lives in its slot (the value's bits in `start`); longer rows
+            // are (class, value) pairs side by side, so a feature costs one miss for its slot
+            // and one for its row rather than one each for the slot, class ids and values.
             table = table_vec(cap, Slot::EMPTY);
-            let mut start = 0u32;
+            let long: usize = self
+                .lens
+                .iter()
+                .filter(|&&l| l > 1)
+                .map(|&l| l as usize)
+                .sum();
+            rows = table_vec(long, RowEntry { w: 0.0, class: 0 });
+            let (mut start, mut next) = (0usize, 0usize);
             for (i, &k) in self.keys.iter().enumerate() {
                 touch_homes(&self.keys, i, &table, |s| u64::from(s.len));
-                let len = self.lens[i];
+                let len = usize::from(self.lens[i]);
                 let mut pos = (k as usize) & (cap - 1);
                 while table[pos].len != 0 {
                     pos = (pos + 1) & (cap - 1);
                 }
-                table[pos] = Slot {
-                    key: k,
-                    start,
-                    len: u32::from(len),
+                let (classes, values) = (
+                    &self.classes[start..start + len],
+                    &self.values[start..start + len],
+                );
+                table[pos] = if len == 1 {
+                    Slot {
+                        key: k,
+                        start: values[0].to_bits(),
+                        len: 1,
+                        class1: u16::from(classes[0]),
+                    }
+                } else {
+                    for (j, (&c, &w)) in classes.iter().zip(values).enumerate() {
+                        rows[next + j] = RowEntry {
+                            w,
+                            class: u32::from(c),
+                        };
+                    }
+                    next += len;
+                    Slot {
+                        key: k,
+                        start: (next - len) as u32,
+                        len: len as u16,
+                        class1: 0,
+                    }
                 };
-                start += u32::from(len);
+                start += len;
             }
         }
         // Classifiers of at most three classes (the parser's transitions) keep their weights
@@ -243,23 +275,14 @@ impl WeightsBuilder {
         } else {
             (Vec::new(), 1.0)
         };
-        // The sparse rows are read at random too (one miss each for the class ids and the
-        // values); the inline table never reads them.
-        let (classes, values) = if sparse {
-            (
-                copy_to_table(&self.classes, 0),
-                copy_to_table(&self.values, 0.0),
-            )
-        } else {
-            (self.classes, self.values)
-        };
         Weights {
             nclass,
             keys: self.keys,
             lens: self.lens,
             table,
-            classes,
-            values,
+            rows,
+            classes: self.classes,
+            values: self.values,
             dense,
             dscale,
         }
@@ -293,13 +316,6 @@ fn table_vec<T: Copy>(n: usize, fill: T) -> Vec<T> {
     let mut v: Vec<T> = Vec::with_capacity(n);
     advise_huge(v.as_mut_ptr().cast(), n * std::mem::size_of::<T>());
     v.resize(n, fill);
-    v
-}
-
-/// A copy of `src` in a [`table_vec`].
-fn copy_to_table<T: Copy>(src: &[T], zero: T) -> Vec<T> {
-    let mut v = table_vec(src.len(), zero);
-    v.copy_from_slice(src);
     v
 }
 
@@ -342,11 +358,14 @@ impl Dense {
     };
 }
 
+/// A slot of the sparse table: a row of one class is inline (`start` holds the value's
+/// bits, `class1` its class); a longer one is `rows[start..start + len]`.
 #[derive(Clone, Copy)]
 struct Slot {
     key: u64,
     start: u32,
-    len: u32,
+    len: u16,
+    class1: u16,
 }
 
 impl Slot {
@@ -354,7 +373,15 @@ impl Slot {
         key: 0,
         start: 0,
         len: 0,
+        class1: 0,
     };
+}
+
+/// One (class, weight) pair of a sparse row.
+#[derive(Clone, Copy)]
+struct RowEntry {
+    w: f32,
+    class: u32,
 }
 
 /// Frozen averaged weights: an open-addressing table of feature keys into sparse rows.
@@ -363,6 +390,9 @@ pub(crate) struct Weights {
     keys: Vec<u64>,
     lens: Vec<u8>,
     table: Vec<Slot>,
+    /// Rows of two or more classes, for `table`.
+    rows: Vec<RowEntry>,
+    /// Every row's classes and values in key order (what `write` and `sum` read).
     classes: Vec<u8>,
     values: Vec<f32>,
     /// Inline table for classifiers of at most [`DENSE_CLASSES`] classes (then `table` is
@@ -435,7 +465,7 @@ impl Weights {
         for &f in feats {
             touch ^= self.table[(f as usize) & mask].key;
         }
-        let mut found = [(0u32, 0u32); 128];
+        let mut found = [Slot::EMPTY; 128];
         let mut nf = 0;
         for &f in feats {
             let mut pos = (f as usize) & mask;
@@ -446,9 +476,11 @@ impl Weights {
                 }
                 if s.key == f {
                     if let Some(slot) = found.get_mut(nf) {
-                        *slot = (s.start, s.len);
+                        *slot = *s;
                         nf += 1;
-                        touch ^= u64::from(self.classes[s.start as usize]);
+                        if s.len > 1 {
+                            touch ^= u64::from(self.rows[s.start as usize].class);
+                        }
                     }
                     break;
                 }
@@ -456,12 +488,17 @@ impl Weights {
             }
         }
         std::hint::black_box(touch);
-        for &(start, len) in &found[..nf] {
-            let a = start as usize;
-            let b = a + len as usize;
-            for (c, v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
-                if let Some(x) = scores.get_mut(*c as usize) {
-                    *x += v;
+        for s in &found[..nf] {
+            if s.len == 1 {
+                if let Some(x) = scores.get_mut(usize::from(s.class1)) {
+                    *x += f32::from_bits(s.start);
+                }
+                continue;
+            }
+            let a = s.start as usize;
+            for e in &self.rows[a..a + usize::from(s.len)] {
+                if let Some(x) = scores.get_mut(e.class as usize) {
+                    *x += e.w;
                 }
             }
         }
