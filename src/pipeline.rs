@@ -89,6 +89,9 @@ impl Pipeline {
             dyad_events::assemble::complete_participants(&mut events, &|span| {
                 known_actor(&found, span)
             });
+            for loc in events.iter_mut().filter_map(|r| r.location.as_mut()) {
+                resolve_location(&found, loc);
+            }
         }
         Processed { analysis, events }
     }
@@ -134,6 +137,28 @@ fn known_actor(
         sector: a.sector.clone(),
         code: a.code.clone(),
     })
+}
+
+/// Fills an event location's gazetteer fields from the place the actor stage resolved inside
+/// its words: the first one, so "in Kanata, Ontario" is Kanata, the most specific, and "at the
+/// White House" the landmark's city. Words that name an organisation with a stated place of
+/// its own ("at Columbia University", "Columbia University in New York" earlier) take that
+/// place. A location with neither keeps only its words.
+fn resolve_location(found: &dyad_actors::ActorAnalysis, loc: &mut dyad_core::EventLocation) {
+    let inside = found.places.iter().find(|p| p.span.overlaps(loc.span));
+    let own = || {
+        let i = found.actor_at(loc.span)?.place?;
+        found.places.get(i as usize)
+    };
+    let Some(p) = inside.or_else(own) else {
+        return;
+    };
+    loc.name = Some(p.name.clone());
+    loc.country = Some(p.country.clone());
+    loc.admin1 = p.admin1.clone();
+    loc.lat = p.lat;
+    loc.lon = p.lon;
+    loc.geonames_id = Some(p.geonames_id);
 }
 
 impl Pipeline {

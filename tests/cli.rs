@@ -276,3 +276,39 @@ fn timex_timeml_keeps_the_text() {
     stripped.push_str(rest);
     assert_eq!(stripped, input);
 }
+
+#[test]
+fn event_locations_are_resolved_in_the_gazetteer() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("visit.txt");
+    std::fs::write(
+        &f,
+        "date 2026-03-02 The Ruritanian foreign minister met President Donald Trump at the \
+         White House on Monday. Police arrested 40 protesters in Kraków on Sunday.",
+    )
+    .unwrap();
+    let out = dyad().arg("code").arg(&f).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let locs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter_map(|r| r.get("location").cloned())
+        .collect();
+    let find = |text: &str| {
+        locs.iter()
+            .find(|l| l["text"] == text)
+            .unwrap_or_else(|| panic!("no location {text} in {locs:?}"))
+    };
+    let wh = find("White House");
+    assert_eq!(
+        (wh["name"].as_str(), wh["country"].as_str()),
+        (Some("Washington"), Some("USA"))
+    );
+    assert!(wh["lat"].as_f64().is_some() && wh["geonames_id"].as_u64().is_some());
+    assert_eq!(find("Kraków")["country"].as_str(), Some("POL"));
+}

@@ -1118,6 +1118,40 @@ impl Sent<'_, '_> {
     }
 }
 
+/// A place phrase the parser hung on a name that is a verb's object ("met Mamdani [at the
+/// White House]", "visited Macron [in Paris]") modifies the clause: a person's or a
+/// country's name takes no locative modifier of its own in news prose. Re-attached to the
+/// verb as `obl`, it is the event's place and no longer part of the object's words. Only
+/// where both the object and the phrase are proper nouns: "sanctions on Russia" and
+/// "the talks in Geneva" keep their modifiers.
+fn reattach_place_phrases(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for i in 0..syn.len() {
+        let h = syn[i].head as usize;
+        if syn[i].deprel != "nmod" || syn[i].upos != "PROPN" || h == 0 || h > syn.len() {
+            continue;
+        }
+        let (obj, verb) = (h - 1, syn[h - 1].head as usize);
+        if syn[obj].deprel != "obj" || syn[obj].upos != "PROPN" || verb == 0 || verb > syn.len() {
+            continue;
+        }
+        if !matches!(syn[verb - 1].upos, "VERB") {
+            continue;
+        }
+        let locative = syn.iter().any(|t| {
+            t.head as usize == i + 1
+                && t.deprel == "case"
+                && matches!(
+                    t.lemma.to_lowercase().as_str(),
+                    "at" | "in" | "near" | "inside"
+                )
+        });
+        if locative {
+            syn[i].head = verb as u32;
+            syn[i].deprel = "obl";
+        }
+    }
+}
+
 fn stronger(a: Status, b: Status) -> Status {
     let rank = |s: Status| match s {
         Status::Asserted => 0,
@@ -1193,6 +1227,7 @@ impl ParsedCoder {
         if syn.len() != toks.len() {
             return;
         }
+        reattach_place_phrases(&mut syn);
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in syn.iter().enumerate() {
             let h = t.head as usize;
@@ -1787,10 +1822,14 @@ impl ParsedCoder {
                     source = p;
                 }
             }
+            // The event's own place ("met Mamdani at the White House") is where it happened,
+            // not whom it was done to.
+            let place = s.place(i).map(|c| s.phrase(c)).unwrap_or_default();
             if unknown(&target)
-                && let Some(g) = sub_groups
-                    .iter()
-                    .find(|g| sub_mentions[g[0]].toks.start > ve && !used(g))
+                && let Some(g) = sub_groups.iter().find(|g| {
+                    let toks = &sub_mentions[g[0]].toks;
+                    toks.start > ve && !used(g) && !toks.clone().any(|k| place.contains(&k))
+                })
             {
                 let p = slot_party(g);
                 if !unknown(&p) && p.iter().all(|a| !source.iter().any(|b| b.code == a.code)) {

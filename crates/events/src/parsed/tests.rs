@@ -682,3 +682,24 @@ fn an_agent_without_a_country_takes_its_setting() {
     let s = "Gunmen attacked envoys of Arnor.";
     assert!(!src(s).iter().any(|x| x == "ARN"), "{:?}", src(s));
 }
+
+#[test]
+fn the_place_of_a_meeting_is_not_its_recipient() {
+    let Some(c) = dyad_coder() else { return };
+    // Minas Tirith is a coded actor (GON); Faramir is unknown to the dictionaries. The `at`
+    // phrase is the event's place whether the parser hangs it on the verb or on the object.
+    for s in [
+        "Arnor met Faramir at Minas Tirith.",
+        "The envoys of Arnor met Faramir at Minas Tirith on Monday.",
+    ] {
+        let evs = code(&c, s);
+        let e = evs
+            .iter()
+            .find(|e| e.event.code == "040")
+            .expect("a meeting");
+        let tgt = e.event.target.as_ref().map(|a| &s[a.span.clone()]);
+        assert_eq!(tgt, Some("Faramir"), "{s}");
+        let place = e.location.as_ref().map(|r| &s[r.clone()]);
+        assert_eq!(place, Some("Minas Tirith"), "{s}");
+    }
+}
