@@ -110,7 +110,10 @@ pub fn is_title(word: &str) -> bool {
         "mayor-elect",
         "sheriff",
     ];
-    TITLES.contains(&word.to_lowercase().as_str())
+    // Compared without lower-casing into a new string: the tagger asks for every word.
+    TITLES
+        .iter()
+        .any(|t| t.len() == word.len() && t.eq_ignore_ascii_case(word))
 }
 
 struct Word {

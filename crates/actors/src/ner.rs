@@ -172,6 +172,8 @@ impl DocCtx {
 
 /// Per-sentence context the features read.
 struct SentCtx {
+    /// Whether each word is a title ("President", "Mayor").
+    title: Vec<bool>,
     doc: Vec<u8>,
     lower: Vec<String>,
     names: Vec<&'static str>,
@@ -303,6 +305,7 @@ impl SentCtx {
             )
             .collect();
         SentCtx {
+            title: words.iter().map(|w| crate::corpus::is_title(w)).collect(),
             doc: docf,
             lower,
             names,
@@ -419,7 +422,7 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
     if cx.titlecase {
         push(format_args!("tcw={w}"));
     }
-    if crate::corpus::is_title(words[i]) {
+    if cx.title[i] {
         push(format_args!("title"));
     }
     // An organisation designator here or ahead in the run of capitalised words.
@@ -434,7 +437,7 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
     if cx.doc[i] & D_BEFOREORG != 0 {
         push(format_args!("dorg|{}", sh(0)));
     }
-    if i > 0 && crate::corpus::is_title(words[i - 1]) {
+    if i > 0 && cx.title[i - 1] {
         push(format_args!("title-1|{}", sh(0)));
     }
 }
