@@ -200,26 +200,17 @@ impl WeightsBuilder {
             // are (class, value) pairs side by side, so a feature costs one miss for its slot
             // and one for its row rather than one each for the slot, class ids and values.
             table = table_vec(cap, Slot::EMPTY);
-            let long: usize = self
-                .lens
-                .iter()
-                .filter(|&&l| l > 1)
-                .map(|&l| l as usize)
-                .sum();
-            rows = table_vec(long, RowEntry { w: 0.0, class: 0 });
-            let (mut start, mut next) = (0usize, 0usize);
+            let long = self.lens.iter().filter(|&&l| l > 1).map(|&l| l as usize);
+            rows = advised_vec(long.sum());
+            let mut start = 0usize;
             for (i, &k) in self.keys.iter().enumerate() {
-                touch_homes(&self.keys, i, &table, |s| u64::from(s.len));
+                touch_homes(&self.keys, i, &table);
                 let len = usize::from(self.lens[i]);
-                let mut pos = (k as usize) & (cap - 1);
-                while table[pos].len != 0 {
-                    pos = (pos + 1) & (cap - 1);
-                }
                 let (classes, values) = (
                     &self.classes[start..start + len],
                     &self.values[start..start + len],
                 );
-                table[pos] = if len == 1 {
+                let slot = if len == 1 {
                     Slot {
                         key: k,
                         start: values[0].to_bits(),
@@ -227,20 +218,20 @@ impl WeightsBuilder {
                         class1: u16::from(classes[0]),
                     }
                 } else {
-                    for (j, (&c, &w)) in classes.iter().zip(values).enumerate() {
-                        rows[next + j] = RowEntry {
-                            w,
-                            class: u32::from(c),
-                        };
-                    }
-                    next += len;
+                    let at = rows.len() as u32;
+                    rows.extend(classes.iter().zip(values).map(|(&c, &w)| RowEntry {
+                        w,
+                        class: u32::from(c),
+                    }));
                     Slot {
                         key: k,
-                        start: (next - len) as u32,
+                        start: at,
                         len: len as u16,
                         class1: 0,
                     }
                 };
+                let pos = probe(&table, k);
+                table[pos] = slot;
                 start += len;
             }
         }
@@ -253,12 +244,9 @@ impl WeightsBuilder {
             let mut dense = table_vec(cap, Dense::EMPTY);
             let mut start = 0usize;
             for (i, (&k, &len)) in self.keys.iter().zip(&self.lens).enumerate() {
-                touch_homes(&self.keys, i, &dense, |s| u64::from(s.used));
+                touch_homes(&self.keys, i, &dense);
                 let end = start + usize::from(len);
-                let mut pos = (k as usize) & (cap - 1);
-                while dense[pos].used != 0 {
-                    pos = (pos + 1) & (cap - 1);
-                }
+                let pos = probe(&dense, k);
                 let mut w = [0i16; DENSE_CLASSES];
                 for (c, v) in self.classes[start..end]
                     .iter()
@@ -292,15 +280,45 @@ impl WeightsBuilder {
 /// Loading inserts millions of keys at random places of a table far larger than the cache:
 /// at every 64th key, read the home slots of the next 64 first so that their misses overlap
 /// instead of queueing behind each insertion (model load stays well under half a second).
-fn touch_homes<T>(keys: &[u64], i: usize, table: &[T], probe: impl Fn(&T) -> u64) {
+fn touch_homes<T: TableSlot>(keys: &[u64], i: usize, table: &[T]) {
     if !i.is_multiple_of(64) {
         return;
     }
-    let mask = table.len() - 1;
     let touch = keys[i..(i + 64).min(keys.len())]
         .iter()
-        .fold(0u64, |t, &k| t ^ probe(&table[(k as usize) & mask]));
+        .fold(0u64, |t, &k| t ^ touch(table, k));
     std::hint::black_box(touch);
+}
+
+/// A slot of an open-addressing table (linear probing, power-of-two size, never full).
+trait TableSlot {
+    fn key(&self) -> u64;
+    fn used(&self) -> bool;
+}
+
+/// Reads `key`'s home slot, so that its cache miss starts now (the value is only to be
+/// folded into a `black_box`).
+#[inline]
+fn touch<T: TableSlot>(table: &[T], key: u64) -> u64 {
+    table[(key as usize) & (table.len() - 1)].key()
+}
+
+/// The position of `key` in `table`, or of the free slot where it belongs.
+#[inline]
+fn probe<T: TableSlot>(table: &[T], key: u64) -> usize {
+    let mask = table.len() - 1;
+    let mut pos = (key as usize) & mask;
+    while table[pos].used() && table[pos].key() != key {
+        pos = (pos + 1) & mask;
+    }
+    pos
+}
+
+/// The slot holding `key`, if any.
+#[inline]
+fn lookup<T: TableSlot>(table: &[T], key: u64) -> Option<&T> {
+    let s = &table[probe(table, key)];
+    s.used().then_some(s)
 }
 
 /// Classifiers with at most this many classes use the inline table.
@@ -313,9 +331,15 @@ const DENSE_CLASSES: usize = 3;
 /// (pages are only assigned on first touch) and is only advice: where transparent huge pages
 /// are off, or on other systems, the vector is an ordinary one.
 fn table_vec<T: Copy>(n: usize, fill: T) -> Vec<T> {
+    let mut v = advised_vec(n);
+    v.resize(n, fill);
+    v
+}
+
+/// An empty vector with room for `n`, advised as in [`table_vec`]; fill it by pushing.
+fn advised_vec<T>(n: usize) -> Vec<T> {
     let mut v: Vec<T> = Vec::with_capacity(n);
     advise_huge(v.as_mut_ptr().cast(), n * std::mem::size_of::<T>());
-    v.resize(n, fill);
     v
 }
 
@@ -348,6 +372,24 @@ struct Dense {
     key: u64,
     w: [i16; DENSE_CLASSES],
     used: u16,
+}
+
+impl TableSlot for Dense {
+    fn key(&self) -> u64 {
+        self.key
+    }
+    fn used(&self) -> bool {
+        self.used != 0
+    }
+}
+
+impl TableSlot for Slot {
+    fn key(&self) -> u64 {
+        self.key
+    }
+    fn used(&self) -> bool {
+        self.len != 0
+    }
 }
 
 impl Dense {
@@ -431,27 +473,12 @@ impl Weights {
     /// the misses overlap, then probe (now in cache) and sum in integers.
     #[inline]
     fn score_dense(&self, feats: &[u64], scores: &mut [f32]) {
-        let mask = self.dense.len() - 1;
-        let mut touch = 0u64;
-        for &f in feats {
-            touch ^= self.dense[(f as usize) & mask].key;
-        }
-        std::hint::black_box(touch);
+        let touched = feats.iter().fold(0, |t, &f| t ^ touch(&self.dense, f));
+        std::hint::black_box(touched);
         let mut acc = [0i32; DENSE_CLASSES];
-        for &f in feats {
-            let mut pos = (f as usize) & mask;
-            loop {
-                let s = &self.dense[pos];
-                if s.used == 0 {
-                    break;
-                }
-                if s.key == f {
-                    for (a, &w) in acc.iter_mut().zip(&s.w) {
-                        *a += i32::from(w);
-                    }
-                    break;
-                }
-                pos = (pos + 1) & mask;
+        for s in feats.iter().filter_map(|&f| lookup(&self.dense, f)) {
+            for (a, &w) in acc.iter_mut().zip(&s.w) {
+                *a += i32::from(w);
             }
         }
         for (x, a) in scores.iter_mut().zip(acc) {
@@ -460,34 +487,18 @@ impl Weights {
     }
 
     fn score_chunk(&self, feats: &[u64], scores: &mut [f32]) {
-        let mask = self.table.len() - 1;
-        let mut touch = 0u64;
-        for &f in feats {
-            touch ^= self.table[(f as usize) & mask].key;
-        }
+        let mut touched = feats.iter().fold(0, |t, &f| t ^ touch(&self.table, f));
         let mut found = [Slot::EMPTY; 128];
         let mut nf = 0;
-        for &f in feats {
-            let mut pos = (f as usize) & mask;
-            loop {
-                let s = &self.table[pos];
-                if s.len == 0 {
-                    break;
-                }
-                if s.key == f {
-                    if let Some(slot) = found.get_mut(nf) {
-                        *slot = *s;
-                        nf += 1;
-                        if s.len > 1 {
-                            touch ^= u64::from(self.rows[s.start as usize].class);
-                        }
-                    }
-                    break;
-                }
-                pos = (pos + 1) & mask;
+        for s in feats.iter().filter_map(|&f| lookup(&self.table, f)) {
+            let Some(slot) = found.get_mut(nf) else { break };
+            *slot = *s;
+            nf += 1;
+            if s.len > 1 {
+                touched ^= u64::from(self.rows[s.start as usize].class);
             }
         }
-        std::hint::black_box(touch);
+        std::hint::black_box(touched);
         for s in &found[..nf] {
             if s.len == 1 {
                 if let Some(x) = scores.get_mut(usize::from(s.class1)) {
