@@ -111,9 +111,7 @@ pub fn is_title(word: &str) -> bool {
         "sheriff",
     ];
     // Compared without lower-casing into a new string: the tagger asks for every word.
-    TITLES
-        .iter()
-        .any(|t| t.len() == word.len() && t.eq_ignore_ascii_case(word))
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 struct Word {

@@ -1096,9 +1096,7 @@ impl Sent<'_, '_> {
         self.children[v].iter().copied().find(|&c| {
             matches!(self.rel(c), "obl" | "nmod")
                 && self.syn[c].upos == "PROPN"
-                && self
-                    .case_of(c)
-                    .is_some_and(|p| matches!(p.as_str(), "at" | "in" | "near" | "inside"))
+                && self.case_of(c).is_some_and(|p| is_place_case(&p))
         })
     }
     /// Where the trigger's event happened: its [`Self::place`] phrase, as written.
@@ -1116,6 +1114,13 @@ impl Sent<'_, '_> {
             self.span(w)
         })
     }
+}
+
+/// Whether a preposition opens a phrase that says where an event happened.
+fn is_place_case(p: &str) -> bool {
+    ["at", "in", "near", "inside"]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(p))
 }
 
 /// A place phrase the parser hung on a name that is a verb's object ("met Mamdani [at the
@@ -1137,14 +1142,9 @@ fn reattach_place_phrases(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         if !matches!(syn[verb - 1].upos, "VERB") {
             continue;
         }
-        let locative = syn.iter().any(|t| {
-            t.head as usize == i + 1
-                && t.deprel == "case"
-                && matches!(
-                    t.lemma.to_lowercase().as_str(),
-                    "at" | "in" | "near" | "inside"
-                )
-        });
+        let locative = syn
+            .iter()
+            .any(|t| t.head as usize == i + 1 && t.deprel == "case" && is_place_case(&t.lemma));
         if locative {
             syn[i].head = verb as u32;
             syn[i].deprel = "obl";
