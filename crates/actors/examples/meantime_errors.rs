@@ -2,13 +2,11 @@
 //! `evaluate::meantime_sentences`): counts by kind and type, then each error with its sentence.
 //!
 //! `cargo run --release -p dyad-actors --example meantime_errors [-q]` (`-q`: counts only)
-use dyad_actors::eval::{Chunk, ErrorKind, error_kinds};
+use dyad_actors::eval::{Chunk, ErrorKind, ErrorReport, error_kinds};
 use dyad_actors::evaluate::{meantime_sentences, shared_data};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 fn main() {
-    let quiet = std::env::args().any(|a| a == "-q");
     let root = shared_data()
         .expect("../shared/data")
         .join("meantime-en/intra_cross-doc_annotation");
@@ -16,13 +14,9 @@ fn main() {
         .expect("model");
     let (sents, docs) = meantime_sentences(&ner, &root).expect("MEANTIME");
     let mut scratch = dyad_actors::ner::NerScratch::default();
-    let mut counts: BTreeMap<(ErrorKind, String), usize> = BTreeMap::new();
+    let mut report = ErrorReport::new(std::env::args().any(|a| a == "-q"));
     for s in &sents {
         let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let span = |c: &Option<Chunk>| match c {
-            Some(c) => format!("{} [{}]", c.ty, w[c.start..c.end].join(" ")),
-            None => "-".into(),
-        };
         // MISC predictions are kept here (they score as nothing) to show which missed names
         // the tagger took for works or products.
         let mut tags = Vec::new();
@@ -32,25 +26,13 @@ fn main() {
             .into_iter()
             .filter(|c| !s.neutral.contains(&(c.start, c.end)))
             .collect();
-        for (k, gc, pc) in error_kinds(&s.gold, &pred) {
-            if k == ErrorKind::Spurious && pc.as_ref().is_some_and(|c| c.ty == "MISC") {
-                continue;
-            }
-            let ty = |c: &Option<Chunk>| c.as_ref().map_or("-".to_string(), |c| c.ty.clone());
-            *counts
-                .entry((k, format!("{}>{}", ty(&gc), ty(&pc))))
-                .or_default() += 1;
-            if !quiet {
-                println!(
-                    "{k:?}\tgold {}\tpred {}\t| {}",
-                    span(&gc),
-                    span(&pc),
-                    w.join(" ")
-                );
-            }
-        }
+        let errors: Vec<_> = error_kinds(&s.gold, &pred)
+            .into_iter()
+            .filter(|(k, _, pc)| {
+                !(*k == ErrorKind::Spurious && pc.as_ref().is_some_and(|c| c.ty == "MISC"))
+            })
+            .collect();
+        report.add(&w, &errors);
     }
-    for ((k, t), n) in &counts {
-        println!("{n:5} {k:?} {t}");
-    }
+    print!("{}", report.summary());
 }

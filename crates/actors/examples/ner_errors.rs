@@ -2,24 +2,18 @@
 //! missed, spurious) and by gold/predicted type, then each error with its sentence.
 //!
 //! `cargo run --release -p dyad-actors --example ner_errors FILE.conllu [-q]` (`-q`: counts only)
-use dyad_actors::eval::{Chunk, ErrorKind, chunks, error_kinds};
-use std::collections::BTreeMap;
+use dyad_actors::eval::{ErrorReport, chunks, error_kinds};
 use std::sync::Arc;
 
 fn main() {
     let p = std::env::args().nth(1).expect("a GUM .conllu file");
-    let quiet = std::env::args().any(|a| a == "-q");
     let s = dyad_actors::corpus::read_gum(&std::fs::read_to_string(p).expect("read"));
     let ner = dyad_actors::ner::Ner::new(Arc::new(dyad_actors::gazetteer::Gazetteer::new()))
         .expect("model");
     let docs = dyad_actors::evaluate::doc_contexts(&ner, &s);
     let mut scratch = dyad_actors::ner::NerScratch::default();
     let mut out = Vec::new();
-    let mut counts: BTreeMap<(ErrorKind, String), usize> = BTreeMap::new();
-    let span = |w: &[&str], c: &Option<Chunk>| match c {
-        Some(c) => format!("{} [{}]", c.ty, w[c.start..c.end].join(" ")),
-        None => "-".into(),
-    };
+    let mut report = ErrorReport::new(std::env::args().any(|a| a == "-q"));
     for x in &s {
         let w: Vec<&str> = x.words.iter().map(String::as_str).collect();
         ner.tag(&w, &docs[x.doc], &mut scratch, &mut out);
@@ -29,22 +23,7 @@ fn main() {
             .filter(|c| c.ty != "MISC")
             .collect();
         let p: Vec<_> = chunks(&t).into_iter().filter(|c| c.ty != "MISC").collect();
-        for (k, gc, pc) in error_kinds(&g, &p) {
-            let ty = |c: &Option<Chunk>| c.as_ref().map_or("-".to_string(), |c| c.ty.clone());
-            *counts
-                .entry((k, format!("{}>{}", ty(&gc), ty(&pc))))
-                .or_default() += 1;
-            if !quiet {
-                println!(
-                    "{k:?}\tgold {}\tpred {}\t| {}",
-                    span(&w, &gc),
-                    span(&w, &pc),
-                    w.join(" ")
-                );
-            }
-        }
+        report.add(&w, &error_kinds(&g, &p));
     }
-    for ((k, t), n) in &counts {
-        println!("{n:5} {k:?} {t}");
-    }
+    print!("{}", report.summary());
 }

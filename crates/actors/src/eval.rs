@@ -207,6 +207,55 @@ pub fn error_kinds(
     out
 }
 
+/// Error analysis over many sentences: counts by kind and gold>predicted type, and (unless
+/// quiet) one line per error with its sentence as it is added.
+#[derive(Debug, Default)]
+pub struct ErrorReport {
+    quiet: bool,
+    counts: std::collections::BTreeMap<(ErrorKind, String), usize>,
+}
+
+impl ErrorReport {
+    /// An empty report; `quiet`: counts only, no line per error.
+    pub fn new(quiet: bool) -> ErrorReport {
+        ErrorReport {
+            quiet,
+            ..ErrorReport::default()
+        }
+    }
+
+    /// Counts (and prints) one sentence's errors (from [`error_kinds`]) over its `words`.
+    pub fn add(&mut self, words: &[&str], errors: &[(ErrorKind, Option<Chunk>, Option<Chunk>)]) {
+        let ty = |c: &Option<Chunk>| c.as_ref().map_or("-".to_string(), |c| c.ty.clone());
+        let span = |c: &Option<Chunk>| match c {
+            Some(c) => format!("{} [{}]", c.ty, words[c.start..c.end].join(" ")),
+            None => "-".into(),
+        };
+        for (k, gc, pc) in errors {
+            *self
+                .counts
+                .entry((*k, format!("{}>{}", ty(gc), ty(pc))))
+                .or_default() += 1;
+            if !self.quiet {
+                println!(
+                    "{k:?}\tgold {}\tpred {}\t| {}",
+                    span(gc),
+                    span(pc),
+                    words.join(" ")
+                );
+            }
+        }
+    }
+
+    /// The counts, one line each.
+    pub fn summary(&self) -> String {
+        self.counts
+            .iter()
+            .map(|((k, t), n)| format!("{n:5} {k:?} {t}\n"))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
