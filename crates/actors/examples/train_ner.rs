@@ -1,14 +1,16 @@
 //! Trains the NER model on GUM (CC-BY) train and writes `models/ner.model`.
 //!
-//! `cargo run --release -p dyad-actors --example train_ner [EPOCHS] [MIN_COUNT] [MEMBERS]`
-//! (defaults 16, 10, 3). Deterministic: each member shuffles the sentences per epoch with its
+//! `cargo run --release -p dyad-actors --example train_ner [EPOCHS] [MIN_COUNT] [MEMBERS]
+//! [COPIES]` (defaults 16, 10, 3, 0; COPIES = name-replaced copies of each document, see
+//! `dyad_actors::augment`). Deterministic: each member shuffles the sentences per epoch with its
 //! own fixed-seed generator and keeps its epoch with the best GUM dev F1; the model is the sum
 //! of the members' weights. MEANTIME (dev set of the issue) and GUM test are reported in the
 //! header, never used for choices. `-n` (anywhere) reports without writing the model.
-use dyad_actors::corpus::read_gum;
+use dyad_actors::augment::{NamePools, replace_names};
+use dyad_actors::corpus::{TaggedSentence, read_gum};
 use dyad_actors::evaluate::{eval_meantime, score_sentences, shared_data};
 use dyad_actors::gazetteer::Gazetteer;
-use dyad_actors::ner::{DocCtx, Ner, Trainer, label_ids};
+use dyad_actors::ner::{DocCtx, Lexicon, Ner, Trainer, label_ids};
 use std::sync::Arc;
 
 const SEED: u64 = 0x2545_f491_4f6c_dd1d;
@@ -18,13 +20,31 @@ fn main() {
     let dry = std::env::args().any(|a| a == "-n");
     let arg = |i: usize, d: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(d);
     let (epochs, min_count, members) = (arg(1, 16), arg(2, 10) as u32, arg(3, 3));
+    let copies = arg(4, 0);
+    let per_mille = arg(5, 1000) as u64;
     let Some(data) = shared_data() else {
         eprintln!("../shared/data absent");
         std::process::exit(2);
     };
     let ud = data.join("ud-english");
     let read = |f: &str| read_gum(&std::fs::read_to_string(ud.join(f)).expect("read GUM"));
-    let train = read("en_gum-ccby-train.conllu");
+    let gum_train = read("en_gum-ccby-train.conllu");
+    let ngum = gum_train.len();
+    // Each document again `copies` times with its names replaced (see `augment`); a copy is
+    // a document of its own for the document-level features.
+    let mut train = gum_train.clone();
+    let pools = NamePools::new();
+    let mut rng: u64 = SEED ^ 0x5851_f42d_4c95_7f2d;
+    let gum_docs = gum_train.iter().map(|s| s.doc + 1).max().unwrap_or(0);
+    for c in 0..copies {
+        for d in 0..gum_docs {
+            let doc: Vec<&TaggedSentence> = gum_train.iter().filter(|s| s.doc == d).collect();
+            for mut s in replace_names(&doc, &pools, per_mille, &mut rng) {
+                s.doc = (c + 1) * gum_docs + d;
+                train.push(s);
+            }
+        }
+    }
     let dev = read("en_gum-ccby-dev.conllu");
     let test = read("en_gum-ccby-test.conllu");
     let gaz = Arc::new(Gazetteer::new());
@@ -51,9 +71,14 @@ fn main() {
         })
         .collect();
     let ntok: usize = sentences.iter().map(|s| s.0.len()).sum();
+    let gum_words: usize = gum_train.iter().map(|s| s.words.len()).sum();
+    // Lower-case words of the training text of both UD treebanks (never dev or test).
+    let ewt_train = std::fs::read_to_string(ud.join("en_ewt-ud-train.conllu")).expect("read EWT");
+    let gum_text = std::fs::read_to_string(ud.join("en_gum-ccby-train.conllu")).expect("read GUM");
+    let lexicon = Lexicon::from_conllu([ewt_train.as_str(), gum_text.as_str()]);
     let mut chosen: Vec<(Ner, usize, f64)> = Vec::new();
     for member in 0..members {
-        let mut trainer = Trainer::new(gaz.clone());
+        let mut trainer = Trainer::new(gaz.clone()).with_lexicon(lexicon.clone());
         if min_count > 1 {
             trainer.prune_rare(&sentences, &docs, min_count);
         }
@@ -101,11 +126,10 @@ fn main() {
         .expect("MEANTIME");
     let header = vec![
         format!(
-            "data: UD English GUM CC-BY train ({} sentences, {ntok} words), named person/place/organization mentions",
-            train.len()
+            "data: UD English GUM CC-BY train ({ngum} sentences, {gum_words} words), named person/place/organization mentions; {copies} copies of each document with its names replaced from the Phoenix person/organisation and GeoNames place lists ({ntok} words in all); lexicon: {} words seen at least twice in lower case in UD EWT and GUM CC-BY train", lexicon.len()
         ),
         format!(
-            "trained: {} by examples/train_ner.rs {epochs} {min_count} {members}: {epochs} epochs, features seen >= {min_count} times, sum of {members} members (seeds 0x2545f4914f6cdd1d + k * 0x9e3779b97f4a7c15) at their best GUM-dev epochs: {members_line}",
+            "trained: {} by examples/train_ner.rs {epochs} {min_count} {members} {copies}: {epochs} epochs, features seen >= {min_count} times, sum of {members} members (seeds 0x2545f4914f6cdd1d + k * 0x9e3779b97f4a7c15) at their best GUM-dev epochs: {members_line}",
             jiff::Zoned::now().date()
         ),
         format!("dev: GUM CC-BY dev F1 {dev_f1:.2}"),
@@ -116,7 +140,7 @@ fn main() {
             mt.total(&[]).f1()
         ),
         format!("test: GUM CC-BY test F1 {:.2}", test_scores.total(&[]).f1()),
-        "licence: weights derived from GUM (CC BY 4.0, Zeldes 2017), GeoNames (CC BY 4.0) and Phoenix actor names (MIT)"
+        "licence: weights derived from GUM (CC BY 4.0, Zeldes 2017), GeoNames (CC BY 4.0), Phoenix actor names (MIT) and dyad's company list (data/actors/companies.tsv); the lexicon lists words of UD EWT (CC BY-SA 4.0) and GUM"
             .to_string(),
     ];
     for h in &header {

@@ -13,6 +13,18 @@ const LANDMARKS: &str = include_str!("../../../data/gazetteer/landmarks.tsv");
 const NATIONALITIES: &str = include_str!("../../../data/gazetteer/nationalities.tsv");
 const NAMES: &str = include_str!("../../../data/actors/phoenix-names.tsv");
 const CAPITALS: &str = include_str!("../../../data/gazetteer/capitals.tsv");
+const COMPANIES: &str = include_str!("../../../data/actors/companies.tsv");
+
+/// The bundled person and organisation name list (`data/actors/phoenix-names.tsv`), for
+/// training-data augmentation.
+pub fn names_text() -> &'static str {
+    NAMES
+}
+
+/// Every GeoNames place name in the bundled gazetteer (countries, divisions, cities).
+pub fn place_names() -> impl Iterator<Item = &'static str> {
+    data_lines(PLACES).filter_map(|l| l.split('\t').nth(1))
+}
 
 /// What kind of place an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -62,6 +74,26 @@ pub struct Landmark {
 /// "Foundation", "Association", "Institute", "Council", "Party"-like words qualify, and few
 /// ordinary words do).
 const DESIGNATOR_MIN: u32 = 20;
+
+/// Words that end organisation names of kinds the actor lists hardly hold.
+const EXTRA_DESIGNATORS: &[&str] = &[
+    "university",
+    "college",
+    "academy",
+    "institute",
+    "hospital",
+    "ministry",
+    "department",
+    "agency",
+    "commission",
+    "committee",
+    "court",
+    "airlines",
+    "airways",
+];
+
+/// How many "X of Y" organisation names a word must head to count as an organisation head.
+const OF_HEAD_MIN: u32 = 3;
 
 /// Legal forms of companies, dropped to make the short name a company goes by.
 fn is_legal_form(lower: &str) -> bool {
@@ -150,6 +182,7 @@ pub struct Gazetteer {
     surnames: std::collections::HashSet<String>,
     orgs: std::collections::HashSet<String>,
     designators: std::collections::HashSet<String>,
+    of_heads: std::collections::HashSet<String>,
     capitals: std::collections::HashSet<u32>,
     person_country: HashMap<String, String>,
     by_id: HashMap<u64, u32>,
@@ -176,6 +209,7 @@ impl Gazetteer {
             surnames: Default::default(),
             orgs: Default::default(),
             designators: Default::default(),
+            of_heads: Default::default(),
             capitals: Default::default(),
             person_country: HashMap::new(),
             by_id: HashMap::new(),
@@ -248,6 +282,25 @@ impl Gazetteer {
             }
         }
         let mut last_words: HashMap<String, u32> = HashMap::new();
+        let mut of_heads: HashMap<String, u32> = HashMap::new();
+        // Some person entries carry their office ("DEFENSE SECRETARY ASH CARTER", "BANK OF
+        // ISRAEL GOVERNOR ..."): a word found in more organisation names than person names is
+        // no given name or surname.
+        let mut in_per: HashMap<&str, u32> = HashMap::new();
+        let mut in_org: HashMap<&str, u32> = HashMap::new();
+        for line in data_lines(NAMES) {
+            let mut f = line.split('\t');
+            let counts = match f.next() {
+                Some("PER") => &mut in_per,
+                Some("ORG") => &mut in_org,
+                _ => continue,
+            };
+            for w in f.next().unwrap_or("").split(' ') {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+        let org_word =
+            |w: &str| in_org.get(w).copied().unwrap_or(0) > in_per.get(w).copied().unwrap_or(0);
         for line in data_lines(NAMES) {
             let mut f = line.split('\t');
             let (Some(kind), Some(name)) = (f.next(), f.next()) else {
@@ -274,7 +327,7 @@ impl Gazetteer {
                     .iter()
                     .copied()
                     .filter(|w| !crate::corpus::is_title(w) && g.nationality(&[w]).is_none())
-                    .filter(|w| w.len() > 1 && !w.contains('.'))
+                    .filter(|w| w.len() > 1 && !w.contains('.') && !org_word(w))
                     .collect();
                 if core.len() >= 2 {
                     g.given.insert(core[0].to_lowercase());
@@ -285,6 +338,11 @@ impl Gazetteer {
                 *last_words
                     .entry(words[words.len() - 1].to_lowercase())
                     .or_insert(0) += 1;
+                for pair in words.windows(2) {
+                    if matches!(pair[1], "OF" | "FOR") {
+                        *of_heads.entry(pair[0].to_lowercase()).or_insert(0) += 1;
+                    }
+                }
                 // Companies are named without their legal form ("Apple Inc" → "Apple").
                 if words.len() >= 2 && is_legal_form(&words[words.len() - 1].to_lowercase()) {
                     g.orgs.insert(key(&words[..words.len() - 1]));
@@ -293,13 +351,43 @@ impl Gazetteer {
         }
         // The words that end many organisation names ("Inc", "Group", "Foundation",
         // "Council", "Brigades") mark the capitalised words before them as an organisation's
-        // name; taken from the list itself rather than written by hand.
+        // name; taken from the list itself, plus the heads of the kinds of organisation
+        // that the actor lists hardly hold (universities, ministries, airlines).
         g.designators = last_words
             .into_iter()
             .filter(|&(_, n)| n >= DESIGNATOR_MIN)
             .map(|(w, _)| w)
+            .chain(EXTRA_DESIGNATORS.iter().map(|w| w.to_string()))
+            .collect();
+        // Companies, banks, airlines and news organisations that text names without a
+        // designator ("Airbus", "Lufthansa"), with their aliases.
+        for line in data_lines(COMPANIES) {
+            let mut f = line.split('\t');
+            let (Some(name), aliases) = (f.next(), f.next().unwrap_or("")) else {
+                continue;
+            };
+            for n in std::iter::once(name).chain(aliases.split(';')) {
+                let words = name_words(n);
+                if !words.is_empty() && words.len() <= 5 {
+                    g.max_words = g.max_words.max(words.len());
+                    g.orgs.insert(key(&words));
+                }
+            }
+        }
+        // And the words that head many "X of Y" names ("Association", "Bank", "Council").
+        g.of_heads = of_heads
+            .into_iter()
+            .filter(|&(_, n)| n >= OF_HEAD_MIN)
+            .map(|(w, _)| w)
             .collect();
         g
+    }
+
+    /// Whether a lower-cased word heads organisation names of the form "X of Y" ("Bank of
+    /// Japan", "University of Chicago"): it heads several such names in the actor lists, or
+    /// it ends many organisation names.
+    pub fn is_org_head(&self, lower: &str) -> bool {
+        self.of_heads.contains(lower) || self.is_org_designator(lower)
     }
 
     /// Whether a lower-cased word (a final "." ignored) ends many organisation names.
@@ -488,6 +576,21 @@ mod tests {
         assert!(g.is_org_designator("inc.") && g.is_org_designator("group"));
         assert!(!g.is_org_designator("the") && !g.is_org_designator("city"));
         assert!(g.is_org(&["Apple", "Inc"]) && g.is_org(&["Apple"]));
+        assert!(g.is_org_designator("university") && g.is_org_designator("airlines"));
+    }
+
+    #[test]
+    fn companies_heads_and_clean_person_names() {
+        let g = Gazetteer::new();
+        // companies.tsv: names and aliases, any case.
+        assert!(g.is_org(&["Lufthansa"]) && g.is_org(&["Deutsche", "Lufthansa"]));
+        assert!(g.is_org(&["Qatar", "Airways"]));
+        // "Bank of Japan", "Association for ...".
+        assert!(g.is_org_head("bank") && g.is_org_head("association"));
+        assert!(!g.is_org_head("city") && !g.is_org_head("john"));
+        // "DEFENSE SECRETARY ASH CARTER" gives no given name "defense".
+        assert!(!g.is_given_name("defense") && g.is_given_name("ash"));
+        assert!(g.is_given_name("john") && g.is_surname("carter"));
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod augment;
 pub mod coder;
 pub mod corpus;
 pub mod dict;

@@ -170,17 +170,74 @@ impl DocCtx {
     }
 }
 
+/// Words seen in lower case in running text (the training corpora's, stored in the model):
+/// a capitalised word that is also a common lower-case word ("The", "Most", "Mobile") is
+/// only capitalised by its position far more often than a word that never is ("Germany").
+/// The document's own lower-case uses (`DocCtx`) cannot tell this for a word used once.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    words: std::collections::HashSet<String>,
+}
+
+impl Lexicon {
+    /// Words of CoNLL-U texts that start with a lower-case letter at least twice.
+    pub fn from_conllu<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            for line in text.lines() {
+                let mut f = line.split('\t');
+                let (Some(id), Some(form)) = (f.next(), f.next()) else {
+                    continue;
+                };
+                if id.starts_with('#') || !id.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                if form.chars().next().is_some_and(char::is_lowercase) {
+                    *counts.entry(form.to_lowercase()).or_default() += 1;
+                }
+            }
+        }
+        Lexicon {
+            words: counts
+                .into_iter()
+                .filter(|&(_, n)| n >= 2)
+                .map(|(w, _)| w)
+                .collect(),
+        }
+    }
+
+    /// Whether a lower-cased word is a known lower-case word.
+    pub fn contains(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
 /// Per-sentence context the features read.
 struct SentCtx {
     /// Whether each word is a title ("President", "Mayor").
     title: Vec<bool>,
     doc: Vec<u8>,
+    /// Whether each word is a known lower-case word (`Lexicon`).
+    lexical: Vec<bool>,
     lower: Vec<String>,
     names: Vec<&'static str>,
     shapes: Vec<String>,
     gaz: Vec<&'static str>,
     /// Whether each word ends many organisation names.
     desig: Vec<bool>,
+    /// Whether each word heads an "X of Y" organisation name here ("Bank" in "Bank of
+    /// Japan").
+    ofhead: Vec<bool>,
     caprun: Vec<&'static str>,
     titlecase: bool,
 }
@@ -253,8 +310,9 @@ fn gazetteer_tags(g: &Gazetteer, words: &[&str], out: &mut Vec<&'static str>) {
 }
 
 impl SentCtx {
-    fn new(g: &Gazetteer, words: &[&str], doc: &DocCtx) -> SentCtx {
+    fn new(g: &Gazetteer, lex: &Lexicon, words: &[&str], doc: &DocCtx) -> SentCtx {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lexical = lower.iter().map(|l| lex.contains(l)).collect();
         let docf = lower.iter().map(|l| doc.get(l)).collect();
         let shapes = words
             .iter()
@@ -270,6 +328,15 @@ impl SentCtx {
             .iter()
             .zip(&lower)
             .map(|(w, l)| is_cap(w) && g.is_org_designator(l))
+            .collect();
+        let ofhead = (0..words.len())
+            .map(|i| {
+                let next = |k: usize| lower.get(i + k).map(String::as_str);
+                is_cap(words[i])
+                    && matches!(next(1), Some("of" | "for"))
+                    && words.get(i + 2).is_some_and(|w| is_cap(w) || *w == "the")
+                    && g.is_org_head(&lower[i])
+            })
             .collect();
         let alpha: Vec<&&str> = words
             .iter()
@@ -307,11 +374,13 @@ impl SentCtx {
         SentCtx {
             title: words.iter().map(|w| crate::corpus::is_title(w)).collect(),
             doc: docf,
+            lexical,
             lower,
             names,
             shapes,
             gaz,
             desig,
+            ofhead,
             caprun,
             titlecase,
         }
@@ -418,12 +487,25 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
     if i == 0 {
         push(format_args!("first|{}", sh(0)));
         push(format_args!("firstw={w}"));
+        // A sentence's first word is capitalised whatever it is, so the document's other
+        // mentions decide most of them; a gazetteer name decides where there are none
+        // ("Germany said ...").
+        push(format_args!("g0={}|{}", gz(0), cx.doc[i]));
     }
     if cx.titlecase {
         push(format_args!("tcw={w}"));
     }
     if cx.title[i] {
         push(format_args!("title"));
+    }
+    if is_cap(words[i]) {
+        push(format_args!(
+            "lx={}|{}|{}",
+            cx.lexical[i],
+            i == 0,
+            cx.doc[i] & D_CAPMID != 0
+        ));
+        push(format_args!("lxg={}|{}|{}", cx.lexical[i], i == 0, gz(0)));
     }
     // An organisation designator here or ahead in the run of capitalised words.
     let desig_ahead = (i + 1..n)
@@ -434,6 +516,14 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
         "od={}|{}|{}",
         cx.desig[i], desig_ahead, cx.caprun[i]
     ));
+    // Inside "X of (the) Y" after an organisation head.
+    if cx.ofhead[i] {
+        push(format_args!("oh"));
+    } else if (i >= 2 && cx.ofhead[i - 2])
+        || (i >= 3 && cx.ofhead[i - 3] && cx.lower[i - 1] == "the")
+    {
+        push(format_args!("oh-|{}", sh(0)));
+    }
     if cx.doc[i] & D_BEFOREORG != 0 {
         push(format_args!("dorg|{}", sh(0)));
     }
@@ -517,6 +607,7 @@ pub struct Ner {
     weights: Arc<Vec<f32>>,
     index: Arc<FeatMap>,
     gaz: Arc<Gazetteer>,
+    lexicon: Arc<Lexicon>,
     /// The model header lines (without `#`).
     pub header: Arc<Vec<String>>,
 }
@@ -550,9 +641,14 @@ impl Ner {
         let mut header = Vec::new();
         let mut index = FeatMap::default();
         let mut weights = Vec::new();
+        let mut lexicon = Lexicon::default();
         for (no, line) in lines.enumerate() {
             if let Some(h) = line.strip_prefix('#') {
                 header.push(h.trim().to_string());
+                continue;
+            }
+            if let Some(w) = line.strip_prefix('=') {
+                lexicon.words.insert(w.to_string());
                 continue;
             }
             let (h, ws) = line.split_once('\t').ok_or(ModelError::Line(no + 2))?;
@@ -574,6 +670,7 @@ impl Ner {
             weights: Arc::new(weights),
             index: Arc::new(index),
             gaz,
+            lexicon: Arc::new(lexicon),
             header: Arc::new(header),
         })
     }
@@ -595,7 +692,7 @@ impl Ner {
         if words.is_empty() {
             return;
         }
-        let cx = SentCtx::new(&self.gaz, words, doc);
+        let cx = SentCtx::new(&self.gaz, &self.lexicon, words, doc);
         let (mut p1, mut p2) = (0, 0);
         for i in 0..words.len() {
             features(&cx, words, i, p1, p2, &mut scratch.feats);
@@ -645,6 +742,7 @@ impl Ner {
 /// Averaged-perceptron trainer.
 pub struct Trainer {
     gaz: Arc<Gazetteer>,
+    lexicon: Arc<Lexicon>,
     counts: FeatMap,
     min_count: u32,
     index: FeatMap,
@@ -659,6 +757,7 @@ impl Trainer {
     pub fn new(gaz: Arc<Gazetteer>) -> Trainer {
         Trainer {
             gaz,
+            lexicon: Arc::new(Lexicon::default()),
             counts: FeatMap::default(),
             min_count: 1,
             index: FeatMap::default(),
@@ -667,6 +766,12 @@ impl Trainer {
             stamp: Vec::new(),
             step: 0,
         }
+    }
+
+    /// Uses (and stores in the model) this lexicon of lower-case words.
+    pub fn with_lexicon(mut self, lexicon: Lexicon) -> Trainer {
+        self.lexicon = Arc::new(lexicon);
+        self
     }
 
     /// Counts the features of the training data (with gold history, as training sees them)
@@ -680,7 +785,7 @@ impl Trainer {
     ) {
         let mut feats = Vec::new();
         for (words, gold, d) in data {
-            let cx = SentCtx::new(&self.gaz, words, &docs[*d]);
+            let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d]);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
                 features(&cx, words, i, p1, p2, &mut feats);
@@ -718,7 +823,7 @@ impl Trainer {
         let mut errors = 0;
         let mut feats = Vec::new();
         for (words, gold, d) in data {
-            let cx = SentCtx::new(&self.gaz, words, &docs[*d]);
+            let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d]);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
                 self.step += 1;
@@ -785,6 +890,7 @@ impl Trainer {
             weights: Arc::new(weights),
             index: Arc::new(index),
             gaz: self.gaz.clone(),
+            lexicon: self.lexicon.clone(),
             header: Arc::new(Vec::new()),
         }
     }
@@ -817,6 +923,7 @@ impl Ner {
             weights: Arc::new(weights),
             index: Arc::new(index),
             gaz: first.gaz.clone(),
+            lexicon: first.lexicon.clone(),
             header: Arc::new(Vec::new()),
         })
     }
@@ -844,6 +951,11 @@ impl Ner {
                 }
             }
             s.push('\n');
+        }
+        let mut words: Vec<&String> = self.lexicon.words.iter().collect();
+        words.sort();
+        for w in words {
+            let _ = writeln!(s, "={w}");
         }
         s
     }
@@ -877,6 +989,16 @@ mod tests {
         s.clear();
         shape("2026", &mut s);
         assert_eq!(s, "dd");
+    }
+
+    #[test]
+    fn lexicon_keeps_words_seen_twice_in_lower_case() {
+        let text =
+            "# text = x\n1\tThe\n2\tmost\n1-2\tmost\n3\tMost\n4\tmost\n5\tGermany\n6\tonce\n";
+        let lex = Lexicon::from_conllu([text]);
+        assert!(lex.contains("most"));
+        assert!(!lex.contains("germany") && !lex.contains("once") && !lex.contains("the"));
+        assert_eq!(lex.len(), 1);
     }
 
     #[test]

@@ -84,3 +84,33 @@ fn issue5_weekday_is_not_part_of_a_name() {
     let t = "Egypt Monday closed the crossing.";
     assert_eq!(code(t, "Egypt").as_deref(), Some("EGY"));
 }
+
+/// The NER types of the named chunks of one tokenised sentence.
+fn ner_chunks(sentence: &str) -> Vec<(String, String)> {
+    let coder = ActorCoder::new().expect("coder");
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let tags = coder.ner().tag_strings(&words);
+    dyad_actors::eval::chunks(&tags)
+        .into_iter()
+        .map(|c| (words[c.start..c.end].join(" "), c.ty.to_string()))
+        .collect()
+}
+
+#[test]
+fn issue5_companies_and_x_of_y_organisations_are_not_people() {
+    // Sentences written for this test: a company named without a designator, an airline
+    // named after its country, an "X of Y" organisation and a university named after a city.
+    let got = ner_chunks("Lufthansa ordered ten jets from Embraer , a spokesman said .");
+    assert!(got.contains(&("Lufthansa".into(), "ORG".into())), "{got:?}");
+    let got = ner_chunks("The Bank of Korea left its rate unchanged on Tuesday .");
+    assert!(
+        got.contains(&("Bank of Korea".into(), "ORG".into())),
+        "{got:?}"
+    );
+    let got = ner_chunks("Students marched at Columbia University in New York .");
+    assert!(
+        got.contains(&("Columbia University".into(), "ORG".into())),
+        "{got:?}"
+    );
+    assert!(got.contains(&("New York".into(), "LOC".into())), "{got:?}");
+}
