@@ -67,7 +67,8 @@ pub enum CodeSource {
     Officeholder,
     /// A PETRARCH/Phoenix actor dictionary, at the document date.
     Dictionary,
-    /// A built-in international organisation name.
+    /// A built-in organisation: an international organisation, or a company, bank, airline
+    /// or news organisation of `data/actors/companies.tsv`.
     Organisation,
     /// A landmark or country name.
     Place,
@@ -1457,6 +1458,23 @@ impl ActorCoder {
             {
                 country = Some(c.to_string());
                 sector = s.map(str::to_string);
+                source = Some(CodeSource::Organisation);
+            } else if a.kind == "ORG"
+                && let Some((c, kind)) = names.iter().find_map(|n| {
+                    let ws: Vec<&str> = n.split(' ').collect();
+                    inner.gaz.company(&ws)
+                })
+            {
+                // A listed company is its headquarters' country; PLOVER's sector for firms,
+                // banks and airlines is BUS, for news organisations JRN, for unions LAB.
+                country = Some(c.to_string());
+                sector = match kind {
+                    "media" => Some("JRN"),
+                    "union" => Some("LAB"),
+                    "sports" => None,
+                    _ => Some("BUS"),
+                }
+                .map(str::to_string);
                 source = Some(CodeSource::Organisation);
             } else if a.kind == "LOC" {
                 let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();

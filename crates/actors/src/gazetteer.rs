@@ -183,6 +183,8 @@ pub struct Gazetteer {
     orgs: std::collections::HashSet<String>,
     designators: std::collections::HashSet<String>,
     of_heads: std::collections::HashSet<String>,
+    /// Listed companies (`data/actors/companies.tsv`) by name key: (country, kind).
+    companies: HashMap<String, (String, String)>,
     capitals: std::collections::HashSet<u32>,
     person_country: HashMap<String, String>,
     by_id: HashMap<u64, u32>,
@@ -210,6 +212,7 @@ impl Gazetteer {
             orgs: Default::default(),
             designators: Default::default(),
             of_heads: Default::default(),
+            companies: HashMap::new(),
             capitals: Default::default(),
             person_country: HashMap::new(),
             by_id: HashMap::new(),
@@ -362,8 +365,8 @@ impl Gazetteer {
         // Companies, banks, airlines and news organisations that text names without a
         // designator ("Airbus", "Lufthansa"), with their aliases.
         for line in data_lines(COMPANIES) {
-            let mut f = line.split('\t');
-            let (Some(name), aliases) = (f.next(), f.next().unwrap_or("")) else {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [name, aliases, country, kind] = f[..] else {
                 continue;
             };
             for n in std::iter::once(name).chain(aliases.split(';')) {
@@ -371,6 +374,9 @@ impl Gazetteer {
                 if !words.is_empty() && words.len() <= 5 {
                     g.max_words = g.max_words.max(words.len());
                     g.orgs.insert(key(&words));
+                    g.companies
+                        .entry(key(&words))
+                        .or_insert_with(|| (country.to_string(), kind.to_string()));
                 }
             }
         }
@@ -404,6 +410,15 @@ impl Gazetteer {
     /// Whether a lower-cased word ends a known person name.
     pub fn is_surname(&self, lower: &str) -> bool {
         self.surnames.contains(lower)
+    }
+
+    /// A listed company, bank, airline, news organisation, union or sports body
+    /// (`data/actors/companies.tsv`): its country and kind (`company`, `bank`, `airline`,
+    /// `media`, `union`, `sports`, `firm`).
+    pub fn company(&self, words: &[&str]) -> Option<(&str, &str)> {
+        self.companies
+            .get(&key(words))
+            .map(|(c, k)| (c.as_str(), k.as_str()))
     }
 
     /// Whether `words` is a known organisation name.

@@ -114,3 +114,11 @@ fn issue5_companies_and_x_of_y_organisations_are_not_people() {
     );
     assert!(got.contains(&("New York".into(), "LOC".into())), "{got:?}");
 }
+
+#[test]
+fn issue5_listed_companies_code_their_country_and_sector() {
+    // Written for this test.
+    let t = "Shares of Lufthansa fell after the airline cut its forecast, Reuters reported.";
+    assert_eq!(code(t, "Lufthansa").as_deref(), Some("DEUBUS"));
+    assert_eq!(code(t, "Reuters").as_deref(), Some("GBRJRN"));
+}
