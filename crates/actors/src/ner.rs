@@ -727,6 +727,28 @@ impl Ner {
             }
         }
         repair_titles(words, out);
+        // Two person chunks side by side are one name ("[Ana] [Ruiz]" → "[Ana Ruiz]"): news
+        // separates the people of a list with commas or "and".
+        for i in 1..out.len() {
+            if out[i] == 1 && matches!(out[i - 1], 1 | 2) && is_cap(words[i]) {
+                out[i] = 2;
+            }
+        }
+        // A lone capitalised common word right before a title is the title's portfolio
+        // ("Peru's [Foreign] Minister", "the [Interior] Secretary"), not a name.
+        for i in 0..out.len().saturating_sub(1) {
+            // A one-word chunk: a B- tag (odd) not followed by its I-.
+            let b = out[i];
+            let lone = b % 2 == 1 && out[i + 1] != b + 1;
+            if lone
+                && cx.lexical[i]
+                && cx.gaz[i] == "-"
+                && is_cap(words[i + 1])
+                && crate::corpus::is_title(words[i + 1])
+            {
+                out[i] = 0;
+            }
+        }
     }
 
     /// Tags one sentence and returns IOB2 strings.

@@ -122,3 +122,13 @@ fn issue5_listed_companies_code_their_country_and_sector() {
     assert_eq!(code(t, "Lufthansa").as_deref(), Some("DEUBUS"));
     assert_eq!(code(t, "Reuters").as_deref(), Some("GBRJRN"));
 }
+
+#[test]
+fn issue5_portfolio_word_before_a_title_is_part_of_the_title() {
+    // Written for this test: "Foreign" is no place, and the minister is Peru's, not Chile's.
+    let t = "Peru’s Foreign Minister Ana Ruiz accused Chile on Monday of allowing illegal \
+             fishing in Peruvian waters. Ruiz said satellite images showed the boats. Lima \
+             demanded that Santiago withdraw the fleet. Chile’s government rejected the \
+             accusation and said the boats were in Chilean waters.";
+    assert_eq!(code(t, "Ana Ruiz").as_deref(), Some("PERGOV"));
+}
