@@ -713,19 +713,6 @@ impl Ner {
             p2 = p1;
             p1 = best;
         }
-        // A lone all-capital acronym the model filed as MISC is, in news, nearly always an
-        // organisation (EADS, RAF, GAO): GUM's MISC mixes them with works and events.
-        for i in 0..out.len() {
-            let next_i = out.get(i + 1) == Some(&8);
-            let w = words[i];
-            if out[i] == 7
-                && !next_i
-                && (2..=6).contains(&w.len())
-                && w.chars().all(|c| c.is_ascii_uppercase())
-            {
-                out[i] = 3;
-            }
-        }
         repair_titles(words, out);
         // Two person chunks side by side are one name ("[Ana] [Ruiz]" → "[Ana Ruiz]"): news
         // separates the people of a list with commas or "and".
