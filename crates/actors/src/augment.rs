@@ -72,28 +72,14 @@ impl NamePools {
             })
             .collect();
         // The person list holds some names with their office ("DEFENSE SECRETARY ASH
-        // CARTER"): a word found in more organisation names than person names, or a title,
-        // marks a name that is not a bare person name.
-        let mut in_per: HashMap<&str, u32> = HashMap::new();
-        let mut in_org: HashMap<&str, u32> = HashMap::new();
-        for &(kind, name) in &entries {
-            let counts = match kind {
-                "PER" => &mut in_per,
-                "ORG" => &mut in_org,
-                _ => continue,
-            };
-            for w in name.split(' ') {
-                *counts.entry(w).or_default() += 1;
-            }
-        }
+        // CARTER"): such a word, or a title, marks a name that is not a bare person name.
+        let org_words = crate::gazetteer::org_words(entries.iter().copied());
         let bare_person = |name: &str| {
             let words: Vec<&str> = name.split(' ').collect();
             (2..=3).contains(&words.len())
-                && words.iter().all(|w| {
-                    !crate::corpus::is_title(w)
-                        && in_org.get(w).copied().unwrap_or(0)
-                            <= in_per.get(w).copied().unwrap_or(0)
-                })
+                && words
+                    .iter()
+                    .all(|w| !crate::corpus::is_title(w) && !org_words.contains(w))
         };
         let mut per = Vec::new();
         let mut org = Vec::new();

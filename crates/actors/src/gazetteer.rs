@@ -15,6 +15,29 @@ const NAMES: &str = include_str!("../../../data/actors/phoenix-names.tsv");
 const CAPITALS: &str = include_str!("../../../data/gazetteer/capitals.tsv");
 const COMPANIES: &str = include_str!("../../../data/actors/companies.tsv");
 
+/// The words of (kind, name) entries of the actor name lists that are found in more `ORG`
+/// names than `PER` names: some person entries carry their office ("DEFENSE SECRETARY ASH
+/// CARTER", "BANK OF ISRAEL GOVERNOR ..."), and such a word marks that part.
+pub(crate) fn org_words<'a>(
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
+) -> std::collections::HashSet<&'a str> {
+    let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+    for (kind, name) in entries {
+        for w in name.split(' ') {
+            match kind {
+                "PER" => counts.entry(w).or_default().0 += 1,
+                "ORG" => counts.entry(w).or_default().1 += 1,
+                _ => {}
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (per, org))| org > per)
+        .map(|(w, _)| w)
+        .collect()
+}
+
 /// The bundled person and organisation name list (`data/actors/phoenix-names.tsv`), for
 /// training-data augmentation.
 pub fn names_text() -> &'static str {
@@ -289,21 +312,11 @@ impl Gazetteer {
         // Some person entries carry their office ("DEFENSE SECRETARY ASH CARTER", "BANK OF
         // ISRAEL GOVERNOR ..."): a word found in more organisation names than person names is
         // no given name or surname.
-        let mut in_per: HashMap<&str, u32> = HashMap::new();
-        let mut in_org: HashMap<&str, u32> = HashMap::new();
-        for line in data_lines(NAMES) {
+        let org_words = org_words(data_lines(NAMES).filter_map(|line| {
             let mut f = line.split('\t');
-            let counts = match f.next() {
-                Some("PER") => &mut in_per,
-                Some("ORG") => &mut in_org,
-                _ => continue,
-            };
-            for w in f.next().unwrap_or("").split(' ') {
-                *counts.entry(w).or_default() += 1;
-            }
-        }
-        let org_word =
-            |w: &str| in_org.get(w).copied().unwrap_or(0) > in_per.get(w).copied().unwrap_or(0);
+            Some((f.next()?, f.next()?))
+        }));
+        let org_word = |w: &str| org_words.contains(w);
         for line in data_lines(NAMES) {
             let mut f = line.split('\t');
             let (Some(kind), Some(name)) = (f.next(), f.next()) else {
