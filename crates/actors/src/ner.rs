@@ -722,14 +722,14 @@ impl Ner {
             }
         }
         // A lone capitalised common word right before a title is the title's portfolio
-        // ("Peru's [Foreign] Minister", "the [Interior] Secretary"), not a name.
+        // ("Peru's [Foreign] Minister", "the [Interior] Secretary"), and a nationality word
+        // there its country ("[Turkish] President Recep Tayyip Erdogan"): not names.
         for i in 0..out.len().saturating_sub(1) {
             // A one-word chunk: a B- tag (odd) not followed by its I-.
             let b = out[i];
             let lone = b % 2 == 1 && out[i + 1] != b + 1;
             if lone
-                && cx.lexical[i]
-                && cx.gaz[i] == "-"
+                && ((cx.lexical[i] && cx.gaz[i] == "-") || cx.gaz[i] == "N-B")
                 && is_cap(words[i + 1])
                 && crate::corpus::is_title(words[i + 1])
             {

@@ -132,3 +132,17 @@ fn issue5_portfolio_word_before_a_title_is_part_of_the_title() {
              accusation and said the boats were in Chilean waters.";
     assert_eq!(code(t, "Ana Ruiz").as_deref(), Some("PERGOV"));
 }
+
+#[test]
+fn issue5_nationality_before_a_title_is_no_person() {
+    // Written for this test.
+    let got = ner_chunks("Turkish President Kemal Aydin met reporters in Izmir on Monday .");
+    assert!(
+        got.contains(&("Kemal Aydin".into(), "PER".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(w, t)| w == "Turkish" && t == "PER"),
+        "{got:?}"
+    );
+}
