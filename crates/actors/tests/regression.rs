@@ -98,8 +98,8 @@ fn ner_chunks(sentence: &str) -> Vec<(String, String)> {
 
 #[test]
 fn issue5_companies_and_x_of_y_organisations_are_not_people() {
-    // Sentences written for this test: a company named without a designator, an airline
-    // named after its country, an "X of Y" organisation and a university named after a city.
+    // Sentences written for this test: companies named without a designator, an "X of Y"
+    // organisation and a university named after a city.
     let got = ner_chunks("Lufthansa ordered ten jets from Embraer , a spokesman said .");
     assert!(got.contains(&("Lufthansa".into(), "ORG".into())), "{got:?}");
     let got = ner_chunks("The Bank of Korea left its rate unchanged on Tuesday .");
