@@ -136,6 +136,7 @@ fn known_actor(
         country: a.country.clone(),
         sector: a.sector.clone(),
         code: a.code.clone(),
+        in_office: a.source == Some(dyad_actors::CodeSource::Officeholder),
     })
 }
 

@@ -312,3 +312,33 @@ fn event_locations_are_resolved_in_the_gazetteer() {
     assert!(wh["lat"].as_f64().is_some() && wh["geonames_id"].as_u64().is_some());
     assert_eq!(find("Kraków")["country"].as_str(), Some("POL"));
 }
+
+#[test]
+fn a_person_in_office_keeps_their_code_wherever_the_event_happens() {
+    // Written for this test: the event coder would give an unknown name the country of the
+    // event's place; the office held on the report's date wins over that guess.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("paris.txt");
+    std::fs::write(
+        &f,
+        "date 2026-03-02 Donald Trump met Ana Lopez in Paris on Monday.",
+    )
+    .unwrap();
+    let out = dyad().arg("code").arg(&f).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let met = recs
+        .iter()
+        .find(|r| r["trigger"]["text"] == "met")
+        .unwrap_or_else(|| panic!("no meeting in {recs:?}"));
+    assert_eq!(met["actor"][0]["code"], "USAGOV", "{met}");
+    assert_eq!(met["location"]["country"], "FRA", "{met}");
+}

@@ -289,13 +289,18 @@ pub struct KnownActor {
     pub sector: Option<String>,
     /// CAMEO-style actor code.
     pub code: Option<String>,
+    /// Whether the code comes from an office held on the document's date (dyad's
+    /// office-holder files): it then replaces whatever the event coder gave the words.
+    pub in_office: bool,
 }
 
 /// Completes participants from the document's actor analysis: every participant gets the
 /// canonical name of the actor its words refer to; a participant the dictionaries left
 /// uncoded gets that actor's country, sector and code; one they coded by role alone
-/// (`---GOV` for "President") gets the actor's country. A dictionary's country is never
-/// overwritten: it comes from the pattern's own actor match.
+/// (`---GOV` for "President") gets the actor's country. A dictionary's country is not
+/// overwritten, except by a person's office on the document's date: that is current and
+/// dated, where the event coder's country may be a guess from the event's place ("Trump met
+/// her in Paris" does not make Trump French).
 pub fn complete_participants(
     records: &mut [EventRecord],
     resolve: &dyn Fn(Span) -> Option<KnownActor>,
@@ -306,7 +311,8 @@ pub fn complete_participants(
             if p.name.is_none() {
                 p.name = Some(k.name);
             }
-            if p.code.is_none() && (k.country.is_some() || k.sector.is_some()) {
+            let in_office = k.in_office && k.code.is_some();
+            if in_office || (p.code.is_none() && (k.country.is_some() || k.sector.is_some())) {
                 p.country = k.country;
                 p.sector = k.sector;
                 p.code = k.code;
