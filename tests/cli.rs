@@ -277,28 +277,33 @@ fn timex_timeml_keeps_the_text() {
     assert_eq!(stripped, input);
 }
 
-#[test]
-fn event_locations_are_resolved_in_the_gazetteer() {
+/// The records `dyad code` writes for one plain-text document.
+fn code_text(text: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("visit.txt");
-    std::fs::write(
-        &f,
-        "date 2026-03-02 The Ruritanian foreign minister met President Donald Trump at the \
-         White House on Monday. Police arrested 40 protesters in Kraków on Sunday.",
-    )
-    .unwrap();
+    let f = dir.path().join("doc.txt");
+    std::fs::write(&f, text).unwrap();
     let out = dyad().arg("code").arg(&f).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let locs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+    String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .filter_map(|r| r.get("location").cloned())
-        .collect();
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn event_locations_are_resolved_in_the_gazetteer() {
+    let locs: Vec<serde_json::Value> = code_text(
+        "date 2026-03-02 The Ruritanian foreign minister met President Donald Trump at the \
+         White House on Monday. Police arrested 40 protesters in Kraków on Sunday.",
+    )
+    .into_iter()
+    .filter_map(|r| r.get("location").cloned())
+    .collect();
     let find = |text: &str| {
         locs.iter()
             .find(|l| l["text"] == text)
@@ -317,24 +322,7 @@ fn event_locations_are_resolved_in_the_gazetteer() {
 fn a_person_in_office_keeps_their_code_wherever_the_event_happens() {
     // Written for this test: the event coder would give an unknown name the country of the
     // event's place; the office held on the report's date wins over that guess.
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("paris.txt");
-    std::fs::write(
-        &f,
-        "date 2026-03-02 Donald Trump met Ana Lopez in Paris on Monday.",
-    )
-    .unwrap();
-    let out = dyad().arg("code").arg(&f).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let recs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let recs = code_text("date 2026-03-02 Donald Trump met Ana Lopez in Paris on Monday.");
     let met = recs
         .iter()
         .find(|r| r["trigger"]["text"] == "met")
