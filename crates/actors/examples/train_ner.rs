@@ -28,7 +28,9 @@ fn main() {
     };
     let ud = data.join("ud-english");
     let read = |f: &str| read_gum(&std::fs::read_to_string(ud.join(f)).expect("read GUM"));
-    let gum_train = read("en_gum-ccby-train.conllu");
+    // GUM train is read once: for its tagged sentences and, below, for the lexicon.
+    let gum_text = std::fs::read_to_string(ud.join("en_gum-ccby-train.conllu")).expect("read GUM");
+    let gum_train = read_gum(&gum_text);
     let ngum = gum_train.len();
     // Each document again `copies` times with its names replaced (see `augment`); a copy is
     // a document of its own for the document-level features.
@@ -74,7 +76,6 @@ fn main() {
     let gum_words: usize = gum_train.iter().map(|s| s.words.len()).sum();
     // Lower-case words of the training text of both UD treebanks (never dev or test).
     let ewt_train = std::fs::read_to_string(ud.join("en_ewt-ud-train.conllu")).expect("read EWT");
-    let gum_text = std::fs::read_to_string(ud.join("en_gum-ccby-train.conllu")).expect("read GUM");
     let lexicon = Lexicon::from_conllu([ewt_train.as_str(), gum_text.as_str()]);
     let mut chosen: Vec<(Ner, usize, f64)> = Vec::new();
     for member in 0..members {

@@ -386,9 +386,10 @@ impl Gazetteer {
                 let words = name_words(n);
                 if !words.is_empty() && words.len() <= 5 {
                     g.max_words = g.max_words.max(words.len());
-                    g.orgs.insert(key(&words));
+                    let k = key(&words);
+                    g.orgs.insert(k.clone());
                     g.companies
-                        .entry(key(&words))
+                        .entry(k)
                         .or_insert_with(|| (country.to_string(), kind.to_string()));
                 }
             }

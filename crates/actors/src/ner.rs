@@ -731,7 +731,7 @@ impl Ner {
             if lone
                 && ((cx.lexical[i] && cx.gaz[i] == "-") || cx.gaz[i] == "N-B")
                 && is_cap(words[i + 1])
-                && crate::corpus::is_title(words[i + 1])
+                && cx.title[i + 1]
             {
                 out[i] = 0;
             }
