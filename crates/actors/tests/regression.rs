@@ -146,3 +146,13 @@ fn issue5_nationality_before_a_title_is_no_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn issue5_a_name_used_once_at_a_sentence_start_is_still_a_name() {
+    // Written for this test: the first word is capitalised whatever it is; one that is no
+    // common lower-case word and names a country is the country.
+    let got = ner_chunks("Germany said on Monday it would cut 500 jobs .");
+    assert!(got.contains(&("Germany".into(), "LOC".into())), "{got:?}");
+    let got = ner_chunks("Most analysts expect a cut .");
+    assert!(got.is_empty(), "{got:?}");
+}
