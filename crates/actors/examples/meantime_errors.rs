@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p dyad-actors --example meantime_errors [-q]` (`-q`: counts only)
 use dyad_actors::eval::{Chunk, ErrorKind, ErrorReport, error_kinds};
-use dyad_actors::evaluate::{meantime_sentences, shared_data};
+use dyad_actors::evaluate::{meantime_sentences, meantime_tag, shared_data};
 use std::sync::Arc;
 
 fn main() {
@@ -15,17 +15,14 @@ fn main() {
     let (sents, docs) = meantime_sentences(&ner, &root).expect("MEANTIME");
     let mut scratch = dyad_actors::ner::NerScratch::default();
     let mut report = ErrorReport::new(std::env::args().any(|a| a == "-q"));
-    for s in &sents {
+    // MISC predictions are kept here (they score as nothing) to show which missed names the
+    // tagger took for works or products.
+    let mut preds: Vec<Vec<Chunk>> = Vec::new();
+    for run in sents.chunk_by(|a, b| a.doc == b.doc) {
+        preds.extend(meantime_tag(&ner, run, &docs[run[0].doc], &mut scratch));
+    }
+    for (s, pred) in sents.iter().zip(preds) {
         let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        // MISC predictions are kept here (they score as nothing) to show which missed names
-        // the tagger took for works or products.
-        let mut tags = Vec::new();
-        ner.tag(&w, &docs[s.doc], &mut scratch, &mut tags);
-        let labels: Vec<&str> = tags.iter().map(|&t| dyad_actors::ner::LABELS[t]).collect();
-        let pred: Vec<Chunk> = dyad_actors::eval::chunks(&labels)
-            .into_iter()
-            .filter(|c| !s.neutral.contains(&(c.start, c.end)))
-            .collect();
         let errors: Vec<_> = error_kinds(&s.gold, &pred)
             .into_iter()
             .filter(|(k, _, pc)| {

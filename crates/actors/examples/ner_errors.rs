@@ -12,11 +12,10 @@ fn main() {
         .expect("model");
     let docs = dyad_actors::evaluate::doc_contexts(&ner, &s);
     let mut scratch = dyad_actors::ner::NerScratch::default();
-    let mut out = Vec::new();
     let mut report = ErrorReport::new(std::env::args().any(|a| a == "-q"));
-    for x in &s {
+    let tagged = dyad_actors::evaluate::tag_by_document(&ner, &s, &docs, &mut scratch);
+    for (x, out) in s.iter().zip(&tagged) {
         let w: Vec<&str> = x.words.iter().map(String::as_str).collect();
-        ner.tag(&w, &docs[x.doc], &mut scratch, &mut out);
         let t: Vec<&str> = out.iter().map(|&i| dyad_actors::ner::LABELS[i]).collect();
         let g: Vec<_> = chunks(&x.tags)
             .into_iter()

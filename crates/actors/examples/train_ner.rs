@@ -6,18 +6,30 @@
 //! own fixed-seed generator and keeps its epoch with the best GUM dev F1; the model is the sum
 //! of the members' weights. MEANTIME (dev set of the issue) and GUM test are reported in the
 //! header, never used for choices. `-n` (anywhere) reports without writing the model.
+//!
+//! The name typer (`dyad_actors::typer`) is trained after the tagger, on the training data's gold
+//! names; its tagger and document weights are chosen on GUM dev. Environment variables
+//! `BLIND` (per mille of examples shown without their own words, default 500), `TMEMBERS`
+//! (default 3) and `TEPOCHS` (default 10) change it for experiments; `--typer-only` keeps the
+//! committed tagger and retrains only the typer.
 use dyad_actors::augment::{NamePools, replace_names};
 use dyad_actors::corpus::{TaggedSentence, read_gum};
+use dyad_actors::eval::chunks;
 use dyad_actors::evaluate::{eval_meantime, score_sentences, shared_data};
 use dyad_actors::gazetteer::Gazetteer;
 use dyad_actors::ner::{DocCtx, Lexicon, Ner, Trainer, label_ids};
+use dyad_actors::typer::{Example, TYPES, Typer, TyperTrainer};
 use std::sync::Arc;
 
 const SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
 fn main() {
-    let args: Vec<String> = std::env::args().filter(|a| a != "-n").collect();
+    let args: Vec<String> = std::env::args()
+        .filter(|a| a != "-n" && a != "--typer-only")
+        .collect();
     let dry = std::env::args().any(|a| a == "-n");
+    // Keeps the committed tagger and trains only the name typer (for quick experiments).
+    let typer_only = std::env::args().any(|a| a == "--typer-only");
     let arg = |i: usize, d: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(d);
     let (epochs, min_count, members) = (arg(1, 16), arg(2, 10) as u32, arg(3, 3));
     let copies = arg(4, 0);
@@ -78,7 +90,11 @@ fn main() {
     let ewt_train = std::fs::read_to_string(ud.join("en_ewt-ud-train.conllu")).expect("read EWT");
     let lexicon = Lexicon::from_conllu([ewt_train.as_str(), gum_text.as_str()]);
     let mut chosen: Vec<(Ner, usize, f64)> = Vec::new();
-    for member in 0..members {
+    if typer_only {
+        let committed = Ner::new(gaz.clone()).expect("committed model");
+        chosen.push((committed.with_typer(Typer::default(), 1.0, 0.0), 0, 0.0));
+    }
+    for member in 0..if typer_only { 0 } else { members } {
         let mut trainer = Trainer::new(gaz.clone()).with_lexicon(lexicon.clone());
         if min_count > 1 {
             trainer.prune_rare(&sentences, &docs, min_count);
@@ -118,9 +134,12 @@ fn main() {
         .collect::<Vec<_>>()
         .join(", ");
     let models: Vec<Ner> = chosen.into_iter().map(|c| c.0).collect();
-    let Some(model) = Ner::sum(&models) else {
+    let Some(tagger) = Ner::sum(&models) else {
         return;
     };
+    let tagger_f1 = score_sentences(&tagger, &dev, false).total(&[]).f1();
+    eprintln!("tagger alone: GUM dev F1 {tagger_f1:.2}");
+    let (model, typer_line) = train_typer(&tagger, &gaz, &train, &docs, &dev);
     let dev_f1 = score_sentences(&model, &dev, false).total(&[]).f1();
     let test_scores = score_sentences(&model, &test, false);
     let mt = eval_meantime(&model, &data.join("meantime-en/intra_cross-doc_annotation"))
@@ -133,6 +152,7 @@ fn main() {
             "trained: {} by examples/train_ner.rs {epochs} {min_count} {members} {copies}: {epochs} epochs, features seen >= {min_count} times, sum of {members} members (seeds 0x2545f4914f6cdd1d + k * 0x9e3779b97f4a7c15) at their best GUM-dev epochs: {members_line}",
             jiff::Zoned::now().date()
         ),
+        typer_line,
         format!("dev: GUM CC-BY dev F1 {dev_f1:.2}"),
         format!(
             "dev: MEANTIME NAM PER/ORG/LOC (title + sentences 2-5) P {:.2} R {:.2} F1 {:.2}",
@@ -155,4 +175,86 @@ fn main() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.model");
     std::fs::write(path, model.to_text(&header)).expect("write model");
     eprintln!("wrote {path}");
+}
+
+/// Trains the name typer on the gold names of `train` and picks its epoch and the weight of
+/// the tagger's own scores beside it on GUM dev. Returns the model and a header line.
+fn train_typer(
+    tagger: &Ner,
+    gaz: &Gazetteer,
+    train: &[TaggedSentence],
+    docs: &[DocCtx],
+    dev: &[TaggedSentence],
+) -> (Ner, String) {
+    const WEIGHTS: [f32; 7] = [0.0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4];
+    const DOC_WEIGHTS: [f32; 5] = [0.0, 2.0, 4.0, 8.0, 16.0];
+    let words: Vec<Vec<&str>> = train
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let mut examples: Vec<Example<'_>> = Vec::new();
+    for (s, w) in train.iter().zip(&words) {
+        for c in chunks(&s.tags) {
+            let Some(ty) = TYPES.iter().position(|t| *t == c.ty) else {
+                continue;
+            };
+            examples.push(Example {
+                words: w,
+                start: c.start,
+                end: c.end,
+                ty,
+                doc: s.doc,
+            });
+        }
+    }
+    let env = |k: &str, d: u64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let (blind, members, epochs) = (env("BLIND", 500), env("TMEMBERS", 3), env("TEPOCHS", 10));
+    // Each member sees the examples in its own fixed-seed order for a fixed number of
+    // epochs; the typer is the sum of the members (as the tagger's).
+    let mut typers = Vec::new();
+    for m in 0..members {
+        let mut trainer = TyperTrainer::new(blind);
+        let mut rng: u64 =
+            (SEED ^ 0x7f4a_7c15_9e37_79b9).wrapping_add(m * 0x9e37_79b9_7f4a_7c15) | 1;
+        for ep in 1..=epochs {
+            for i in (1..examples.len()).rev() {
+                rng ^= rng >> 12;
+                rng ^= rng << 25;
+                rng ^= rng >> 27;
+                let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+                examples.swap(i, j);
+            }
+            let errors = trainer.epoch(gaz, docs, &examples);
+            eprintln!(
+                "typer member {m} epoch {ep}: errors {errors} / {}",
+                examples.len()
+            );
+        }
+        typers.push(trainer.averaged());
+    }
+    let typer = Typer::sum(&typers.iter().collect::<Vec<_>>());
+    let mut best = (f64::MIN, 0.0, 0.0);
+    for &w in &WEIGHTS {
+        for &d in &DOC_WEIGHTS {
+            let model = tagger.with_typer(typer.clone(), w, d);
+            let f = score_sentences(&model, dev, false).total(&[]).f1();
+            eprintln!("typer: tagger weight {w}, doc weight {d}: GUM dev F1 {f:.2}");
+            if f > best.0 {
+                best = (f, w, d);
+            }
+        }
+    }
+    let (f, w, d) = best;
+    (
+        tagger.with_typer(typer, w, d),
+        format!(
+            "typer: {} gold names of the training data, {blind} per mille of them seen without their own words; sum of {members} members of {epochs} epochs; tagger weight {w} and document weight {d}, chosen on GUM dev (dev {f:.2})",
+            examples.len()
+        ),
+    )
 }

@@ -637,7 +637,18 @@ impl ActorCoder {
         let dctx = DocCtx::build(&self.inner.gaz, sents.iter().copied());
         let g = &self.inner.gaz;
         let mut scratch = NerScratch::default();
-        let mut tags = Vec::new();
+        // The whole document at once, so that a name's other uses weigh on its type; a
+        // repeated sentence is left out (it would count its names twice).
+        let fresh: Vec<&[&str]> = analysis
+            .sentences
+            .iter()
+            .zip(&sents)
+            .map(|(s, ws)| if s.duplicate.is_some() { &[][..] } else { *ws })
+            .collect();
+        let mut tagged = Vec::new();
+        self.inner
+            .ner
+            .tag_doc(&fresh, &dctx, &mut scratch, &mut tagged);
         let mut per_sentence: Vec<Vec<crate::eval::Chunk>> = Vec::with_capacity(sents.len());
         for (si, s) in analysis.sentences.iter().enumerate() {
             if s.duplicate.is_some() {
@@ -645,7 +656,7 @@ impl ActorCoder {
                 continue;
             }
             let ws = sents[si];
-            self.inner.ner.tag(ws, &dctx, &mut scratch, &mut tags);
+            let tags = &tagged[si];
             let mut t: Vec<&str> = tags.iter().map(|&t| LABELS[t]).collect();
             // Words of a time expression are never part of a name ("Mayor Zohran Mamdani
             // Thursday"): the time stage has already found them.

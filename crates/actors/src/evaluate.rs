@@ -51,15 +51,37 @@ pub fn doc_contexts(ner: &Ner, sents: &[TaggedSentence]) -> Vec<DocCtx> {
         .collect()
 }
 
+/// Tags sentences a document at a time (consecutive sentences with the same `doc`), with
+/// `docs` from [`doc_contexts`]: one tag vector per sentence.
+pub fn tag_by_document(
+    ner: &Ner,
+    sents: &[TaggedSentence],
+    docs: &[DocCtx],
+    scratch: &mut NerScratch,
+) -> Vec<Vec<usize>> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut tags = Vec::new();
+    for run in sents.chunk_by(|a, b| a.doc == b.doc) {
+        let words: Vec<Vec<&str>> = run
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+        let ctx = docs.get(run[0].doc).cloned().unwrap_or_default();
+        ner.tag_doc(&slices, &ctx, scratch, &mut tags);
+        out.append(&mut tags);
+    }
+    out
+}
+
 /// Tags sentences and scores them against their gold tags.
 pub fn score_sentences(ner: &Ner, sents: &[TaggedSentence], misc: bool) -> Scores {
     let mut scores = Scores::default();
     let mut scratch = NerScratch::default();
-    let mut out = Vec::new();
     let docs = doc_contexts(ner, sents);
-    for s in sents {
+    let tagged = tag_by_document(ner, sents, &docs, &mut scratch);
+    for (s, out) in sents.iter().zip(&tagged) {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        ner.tag(&words, &docs[s.doc], &mut scratch, &mut out);
         let mut tags: Vec<&'static str> = out.iter().map(|&t| LABELS[t]).collect();
         if misc {
             add_misc(ner, &words, &mut tags);
@@ -92,22 +114,20 @@ pub fn tag_conll(ner: &Ner, text: &str, out: &mut String) {
     let sents = corpus::read_conll(text);
     let plain: Vec<TaggedSentence> = sents.iter().map(|s| s.0.clone()).collect();
     let docs = doc_contexts(ner, &plain);
-    let mut sent_no = 0;
     let mut scratch = NerScratch::default();
-    let mut tag_ids = Vec::new();
+    let tagged = tag_by_document(ner, &plain, &docs, &mut scratch);
+    let mut sent_no = 0;
     let mut sent: Vec<&str> = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
     let mut flush = |sent: &mut Vec<&str>, lines: &mut Vec<&str>, out: &mut String| {
         if sent.is_empty() {
             return;
         }
-        let doc = plain.get(sent_no).map(|s| s.doc).unwrap_or(0);
+        let tag_ids = tagged.get(sent_no).map(Vec::as_slice).unwrap_or(&[]);
         sent_no += 1;
-        match docs.get(doc) {
-            Some(d) => ner.tag(sent, d, &mut scratch, &mut tag_ids),
-            None => ner.tag(sent, &DocCtx::default(), &mut scratch, &mut tag_ids),
-        }
         let mut tags: Vec<&'static str> = tag_ids.iter().map(|&t| LABELS[t]).collect();
+        // `read_conll` and this loop split sentences alike; a mismatch would be a bug.
+        tags.resize(sent.len(), "O");
         add_misc(ner, sent, &mut tags);
         for (l, t) in lines.iter().zip(tags) {
             out.push_str(l);
@@ -313,21 +333,31 @@ pub fn meantime_name(words: &[String], from: usize, to: usize, ty: &str) -> Opti
     Some((s, end))
 }
 
-/// Tags one MEANTIME sentence; returns the scored predicted chunks (MISC and neutral spans
-/// left out).
-pub fn meantime_predict(
+/// Tags the MEANTIME sentences of one document together ([`Ner::tag_doc`]); returns each
+/// sentence's predicted chunks, neutral spans left out (MISC kept).
+pub fn meantime_tag(
     ner: &Ner,
-    s: &MeantimeSentence,
+    doc_sentences: &[MeantimeSentence],
     doc: &DocCtx,
     scratch: &mut NerScratch,
-) -> Vec<Chunk> {
-    let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
+) -> Vec<Vec<Chunk>> {
+    let words: Vec<Vec<&str>> = doc_sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let slices: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
     let mut out = Vec::new();
-    ner.tag(&ws, doc, scratch, &mut out);
-    let tags: Vec<&str> = out.iter().map(|&t| LABELS[t]).collect();
-    chunks(&tags)
-        .into_iter()
-        .filter(|c| c.ty != "MISC" && !s.neutral.contains(&(c.start, c.end)))
+    ner.tag_doc(&slices, doc, scratch, &mut out);
+    doc_sentences
+        .iter()
+        .zip(out)
+        .map(|(s, t)| {
+            let tags: Vec<&str> = t.iter().map(|&t| LABELS[t]).collect();
+            chunks(&tags)
+                .into_iter()
+                .filter(|c| !s.neutral.contains(&(c.start, c.end)))
+                .collect()
+        })
         .collect()
 }
 
@@ -337,9 +367,14 @@ pub fn eval_meantime(ner: &Ner, dir: &Path) -> Result<Scores, EvalError> {
     let (sents, docs) = meantime_sentences(ner, dir)?;
     let mut scores = Scores::default();
     let mut scratch = NerScratch::default();
-    for s in &sents {
-        let pred = meantime_predict(ner, s, &docs[s.doc], &mut scratch);
-        scores.add(&s.gold, &pred);
+    for run in sents.chunk_by(|a, b| a.doc == b.doc) {
+        for (s, mut pred) in run
+            .iter()
+            .zip(meantime_tag(ner, run, &docs[run[0].doc], &mut scratch))
+        {
+            pred.retain(|c| c.ty != "MISC");
+            scores.add(&s.gold, &pred);
+        }
     }
     Ok(scores)
 }

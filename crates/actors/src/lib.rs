@@ -41,6 +41,7 @@ pub mod gazetteer;
 pub mod ner;
 pub mod roles;
 pub mod tokenize;
+pub mod typer;
 
 pub use coder::{
     Actor, ActorAnalysis, ActorCoder, ActorCoderBuilder, CodeSource, CoderError, EntityMention,

@@ -6,6 +6,7 @@
 //! division, city, landmark, nationality). Features are hashed (FNV-1a, 64 bits) so tagging
 //! allocates nothing per feature; the model file stores hashes and weights.
 use crate::gazetteer::{Gazetteer, PlaceKind, key};
+use crate::typer::{NT, Typer};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -38,7 +39,7 @@ pub enum ModelError {
 }
 
 #[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -50,15 +51,19 @@ impl Hasher for IdHasher {
         self.0 = v;
     }
 }
-type FeatMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+pub(crate) type FeatMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a as a formatting sink: features are hashed while they are formatted.
-struct Fnv(u64);
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    fn bytes(&mut self, bytes: &[u8]) {
+    pub(crate) fn new() -> Fnv {
+        Fnv(FNV_OFFSET)
+    }
+
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 ^= b as u64;
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
@@ -100,7 +105,7 @@ fn shape(w: &str, out: &mut String) {
     }
 }
 
-fn is_cap(w: &str) -> bool {
+pub(crate) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -165,7 +170,7 @@ impl DocCtx {
         DocCtx { flags }
     }
 
-    fn get(&self, lower: &str) -> u8 {
+    pub(crate) fn get(&self, lower: &str) -> u8 {
         self.flags.get(lower).copied().unwrap_or(0)
     }
 }
@@ -608,6 +613,12 @@ pub struct Ner {
     index: Arc<FeatMap>,
     gaz: Arc<Gazetteer>,
     lexicon: Arc<Lexicon>,
+    /// The name typer (empty in a model without one) and the weight of the tagger's own
+    /// first-word scores beside it.
+    typer: Arc<Typer>,
+    tagger_weight: f32,
+    /// The weight of the document's other uses of a name's last word ([`Ner::tag_doc`]).
+    doc_weight: f32,
     /// The model header lines (without `#`).
     pub header: Arc<Vec<String>>,
 }
@@ -624,6 +635,33 @@ impl std::fmt::Debug for Ner {
 #[derive(Default)]
 pub struct NerScratch {
     feats: Vec<u64>,
+    /// The tagger's scores for B-PER, B-ORG, B-LOC, B-MISC at each word.
+    first: Vec<[f32; NT]>,
+    names: Vec<NameScore>,
+}
+
+/// A name the tagger found and its type scores.
+struct NameScore {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    /// Its last word, lower-cased: what its other uses in the document share.
+    key: String,
+    scores: [f32; NT],
+}
+
+fn argmax(scores: &[f32; NT]) -> usize {
+    (0..NT)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+        .unwrap_or(0)
+}
+
+/// Gives the name `n` in `tags` type `t` (an index into [`crate::typer::TYPES`]).
+fn set_type(tags: &mut [usize], n: &NameScore, t: usize) {
+    tags[n.start] = 2 * t + 1;
+    for o in &mut tags[n.start + 1..n.end] {
+        *o = 2 * t + 2;
+    }
 }
 
 impl Ner {
@@ -642,7 +680,31 @@ impl Ner {
         let mut index = FeatMap::default();
         let mut weights = Vec::new();
         let mut lexicon = Lexicon::default();
+        let mut typer = Typer::default();
+        let mut tagger_weight = 1.0;
+        let mut doc_weight = 0.0;
         for (no, line) in lines.enumerate() {
+            if let Some(t) = line.strip_prefix('~') {
+                let bad = || ModelError::Line(no + 2);
+                let (h, ws) = t.split_once('\t').ok_or_else(bad)?;
+                if h == "tagger-weight" {
+                    tagger_weight = ws.parse().map_err(|_| bad())?;
+                    continue;
+                }
+                if h == "doc-weight" {
+                    doc_weight = ws.parse().map_err(|_| bad())?;
+                    continue;
+                }
+                let h = u64::from_str_radix(h, 16).map_err(|_| bad())?;
+                let mut row = [0f32; NT];
+                for part in ws.split(' ') {
+                    let (l, v) = part.split_once(':').ok_or_else(bad)?;
+                    let l: usize = l.parse().map_err(|_| bad())?;
+                    *row.get_mut(l).ok_or_else(bad)? = v.parse().map_err(|_| bad())?;
+                }
+                typer.insert(h, row);
+                continue;
+            }
             if let Some(h) = line.strip_prefix('#') {
                 header.push(h.trim().to_string());
                 continue;
@@ -671,6 +733,9 @@ impl Ner {
             index: Arc::new(index),
             gaz,
             lexicon: Arc::new(lexicon),
+            typer: Arc::new(typer),
+            tagger_weight,
+            doc_weight,
             header: Arc::new(header),
         })
     }
@@ -680,11 +745,69 @@ impl Ner {
         &self.gaz
     }
 
-    /// Tags one sentence; `out` receives one index into [`LABELS`] per word.
+    /// Tags one sentence; `out` receives one index into [`LABELS`] per word. Each name's
+    /// type is the typer's and the tagger's; [`Ner::tag_doc`] also weighs the name's other
+    /// uses in the document.
     pub fn tag(
         &self,
         words: &[&str],
         doc: &DocCtx,
+        scratch: &mut NerScratch,
+        out: &mut Vec<usize>,
+    ) {
+        scratch.names.clear();
+        self.tag_words(words, doc, 0, scratch, out);
+        for n in &scratch.names {
+            set_type(out, n, argmax(&n.scores));
+        }
+    }
+
+    /// Tags the sentences of one document; `out` receives one tag vector per sentence. A
+    /// name's type weighs, beside its own scores, the mean scores of the document's other
+    /// names with the same last word: "Gloria" in "Gloria 's eczema" and in "daughter
+    /// Gloria", "Byron" in "In Byron 's later memoirs" and in "Byron received".
+    pub fn tag_doc(
+        &self,
+        sentences: &[&[&str]],
+        doc: &DocCtx,
+        scratch: &mut NerScratch,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        out.resize_with(sentences.len(), Vec::new);
+        out.truncate(sentences.len());
+        scratch.names.clear();
+        for (si, (words, tags)) in sentences.iter().zip(out.iter_mut()).enumerate() {
+            self.tag_words(words, doc, si, scratch, tags);
+        }
+        let mut totals: HashMap<&str, ([f32; NT], u32)> = HashMap::new();
+        for n in &scratch.names {
+            let t = totals.entry(n.key.as_str()).or_default();
+            for (a, b) in t.0.iter_mut().zip(n.scores) {
+                *a += b;
+            }
+            t.1 += 1;
+        }
+        for n in &scratch.names {
+            let mut scores = n.scores;
+            if let Some((sum, count)) = totals.get(n.key.as_str())
+                && *count > 1
+            {
+                let others = (*count - 1) as f32;
+                for ((s, total), own) in scores.iter_mut().zip(sum).zip(n.scores) {
+                    *s += self.doc_weight * (total - own) / others;
+                }
+            }
+            set_type(&mut out[n.sentence], n, argmax(&scores));
+        }
+    }
+
+    /// Tags one sentence's words (tagger and repairs) and pushes its names, with their type
+    /// scores, onto `scratch.names`.
+    fn tag_words(
+        &self,
+        words: &[&str],
+        doc: &DocCtx,
+        sentence: usize,
         scratch: &mut NerScratch,
         out: &mut Vec<usize>,
     ) {
@@ -694,6 +817,7 @@ impl Ner {
         }
         let cx = SentCtx::new(&self.gaz, &self.lexicon, words, doc);
         let (mut p1, mut p2) = (0, 0);
+        scratch.first.clear();
         for i in 0..words.len() {
             features(&cx, words, i, p1, p2, &mut scratch.feats);
             let mut scores = [0f32; NL];
@@ -710,6 +834,9 @@ impl Ner {
                 .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
                 .unwrap_or(0);
             out.push(best);
+            scratch
+                .first
+                .push([scores[1], scores[3], scores[5], scores[7]]);
             p2 = p1;
             p1 = best;
         }
@@ -735,6 +862,62 @@ impl Ner {
             {
                 out[i] = 0;
             }
+        }
+        if !self.typer.is_empty() {
+            self.name_scores(words, &cx, doc, sentence, scratch, out);
+        }
+    }
+
+    /// The type scores of each name in `out`: the typer's, plus the tagger's own scores at
+    /// the name's first word.
+    fn name_scores(
+        &self,
+        words: &[&str],
+        cx: &SentCtx,
+        doc: &DocCtx,
+        sentence: usize,
+        scratch: &mut NerScratch,
+        out: &[usize],
+    ) {
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].is_multiple_of(2) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < out.len() && out[e] == out[i] + 1 {
+                e += 1;
+            }
+            crate::typer::features(
+                &self.gaz,
+                doc,
+                words,
+                &cx.lower,
+                i..e,
+                true,
+                &mut scratch.feats,
+            );
+            let mut scores = scratch.first[i].map(|v| v * self.tagger_weight);
+            self.typer.score(&scratch.feats, &mut scores);
+            scratch.names.push(NameScore {
+                sentence,
+                start: i,
+                end: e,
+                key: cx.lower[e - 1].clone(),
+                scores,
+            });
+            i = e;
+        }
+    }
+
+    /// The same model with another typer and weights (for training).
+    pub fn with_typer(&self, typer: Typer, tagger_weight: f32, doc_weight: f32) -> Ner {
+        Ner {
+            typer: Arc::new(typer),
+            tagger_weight,
+            doc_weight,
+            ..self.clone()
         }
     }
 
@@ -900,6 +1083,9 @@ impl Trainer {
             index: Arc::new(index),
             gaz: self.gaz.clone(),
             lexicon: self.lexicon.clone(),
+            typer: Arc::new(Typer::default()),
+            tagger_weight: 1.0,
+            doc_weight: 0.0,
             header: Arc::new(Vec::new()),
         }
     }
@@ -933,6 +1119,9 @@ impl Ner {
             index: Arc::new(index),
             gaz: first.gaz.clone(),
             lexicon: first.lexicon.clone(),
+            typer: first.typer.clone(),
+            tagger_weight: first.tagger_weight,
+            doc_weight: first.doc_weight,
             header: Arc::new(Vec::new()),
         })
     }
@@ -960,6 +1149,20 @@ impl Ner {
                 }
             }
             s.push('\n');
+        }
+        if !self.typer.is_empty() {
+            let _ = writeln!(s, "~tagger-weight\t{}", self.tagger_weight);
+            let _ = writeln!(s, "~doc-weight\t{}", self.doc_weight);
+            for (h, row) in self.typer.rows() {
+                let _ = write!(s, "~{h:016x}\t");
+                let parts: Vec<String> = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| **v != 0.0)
+                    .map(|(l, v)| format!("{l}:{v}"))
+                    .collect();
+                let _ = writeln!(s, "{}", parts.join(" "));
+            }
         }
         let mut words: Vec<&String> = self.lexicon.words.iter().collect();
         words.sort();
@@ -1069,5 +1272,33 @@ mod tests {
             ["B-PER", "I-PER", "O", "B-LOC", "O"]
         );
         assert_eq!(back.header[0], "test");
+    }
+
+    #[test]
+    fn a_names_other_uses_in_the_document_weigh_on_its_type() {
+        let gaz = Arc::new(Gazetteer::new());
+        // A typer that knows one thing: a name after "daughter" is a person.
+        let mut h = Fnv::new();
+        let _ = write!(h, "l1=daughter");
+        let mut typer = Typer::default();
+        typer.insert(h.0, [100.0, 0.0, 0.0, 0.0]);
+        // And, less sure, that a name starting a sentence is a place.
+        let mut h = Fnv::new();
+        let _ = write!(h, "l1=<s>");
+        typer.insert(h.0, [0.0, 0.0, 10.0, 0.0]);
+        let ner = Ner::new(gaz.clone()).unwrap().with_typer(typer, 0.0, 1.0);
+        // Written back and read again, the typer and its weights survive.
+        let ner = Ner::from_text(&ner.to_text(&[]), gaz.clone()).unwrap();
+        let s1 = ["Their", "daughter", "Ilsa", "smiled", "."];
+        let s2 = ["Ilsa", "left", "early", "."];
+        let doc = DocCtx::build(&gaz, [&s1[..], &s2[..]]);
+        let mut scratch = NerScratch::default();
+        let mut one = Vec::new();
+        ner.tag(&s2, &doc, &mut scratch, &mut one);
+        assert_eq!(LABELS[one[0]], "B-LOC");
+        let mut both = Vec::new();
+        ner.tag_doc(&[&s1, &s2], &doc, &mut scratch, &mut both);
+        assert_eq!(LABELS[both[0][2]], "B-PER");
+        assert_eq!(LABELS[both[1][0]], "B-PER");
     }
 }

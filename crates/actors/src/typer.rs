@@ -1,0 +1,432 @@
+//! Name typing: a second classifier that decides the type of each name the tagger found.
+//!
+//! The tagger decides a name's type word by word, left to right, at its first word: it sees
+//! "Crater" before "Lake" and "Music" before "Hall", and it never sees the name's other uses
+//! in the document. The typer looks at the whole name at once: every word of it, its last
+//! word (where English puts "School", "Lake", "Bridge", "Herald"), the words around it, the
+//! gazetteer and company lists for the whole span, and the words around the name's other
+//! uses in the document ("daughter Gloria", "Gloria 's eczema", "Gloria developed"). It is
+//! a multiclass averaged perceptron over PER, ORG, LOC and MISC, trained on the gold names
+//! of the tagger's training data; its score is added to the tagger's own scores for the
+//! name's first word (see [`crate::ner::Ner::tag`]).
+use crate::corpus::is_title;
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::ner::{DocCtx, FeatMap, Fnv, is_cap};
+use std::fmt::Write as _;
+
+/// Types in model order.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// Number of types.
+pub const NT: usize = TYPES.len();
+
+/// Shape of a word with runs collapsed and letters only: `Xx`, `X`, `x`, `d`.
+fn short_shape(w: &str) -> &'static str {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => {
+            if w.chars()
+                .skip(1)
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && w.len() > 1
+            {
+                "X"
+            } else if w.contains('.') {
+                "X."
+            } else {
+                "Xx"
+            }
+        }
+        Some(c) if c.is_lowercase() => "x",
+        Some(c) if c.is_ascii_digit() => "d",
+        Some(_) => "p",
+        None => "_",
+    }
+}
+
+fn suffix(w: &str, k: usize) -> &str {
+    let n = w.chars().count();
+    if n <= k {
+        return w;
+    }
+    let (b, _) = w.char_indices().nth(n - k).unwrap_or((0, ' '));
+    &w[b..]
+}
+
+/// Hashes the features of the name `words[name]` (lower-cased words in `lower`) into `out`.
+pub(crate) fn features(
+    g: &Gazetteer,
+    doc: &DocCtx,
+    words: &[&str],
+    lower: &[String],
+    name: std::ops::Range<usize>,
+    identity: bool,
+    out: &mut Vec<u64>,
+) {
+    let (s, e) = (name.start, name.end);
+    out.clear();
+    let mut push = |parts: std::fmt::Arguments| {
+        let mut h = Fnv::new();
+        let _ = h.write_fmt(parts);
+        out.push(h.0);
+    };
+    let n = e - s;
+    let name = &words[s..e];
+    let first = lower[s].as_str();
+    let last = lower[e - 1].as_str();
+    let at = |j: isize| -> &str {
+        if j < 0 {
+            "<s>"
+        } else {
+            lower.get(j as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let (l1, l2, r1, r2) = (
+        at(s as isize - 1),
+        at(s as isize - 2),
+        at(e as isize),
+        at(e as isize + 1),
+    );
+    push(format_args!("b"));
+    push(format_args!("n={}", n.min(4)));
+    if identity {
+        push(format_args!("f={first}"));
+        push(format_args!("l={last}"));
+        push(format_args!("l={last}|n={}", n.min(3)));
+        for w in &lower[s..e] {
+            push(format_args!("in={w}"));
+        }
+        let mut whole = Fnv::new();
+        for w in &lower[s..e] {
+            whole.bytes(w.as_bytes());
+            whole.bytes(b" ");
+        }
+        push(format_args!("all={:x}", whole.0));
+    }
+    let shapes: String = name
+        .iter()
+        .map(|w| short_shape(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    push(format_args!("sh={shapes}"));
+    push(format_args!("ls3={}", suffix(last, 3)));
+    push(format_args!("ls2={}", suffix(last, 2)));
+    push(format_args!("fs3={}", suffix(first, 3)));
+    push(format_args!("l1={l1}"));
+    push(format_args!("l2={l2}|{l1}"));
+    push(format_args!("r1={r1}"));
+    push(format_args!("r2={r1}|{r2}"));
+    push(format_args!("l1r1={l1}|{r1}"));
+    if s > 0 && is_title(words[s - 1]) {
+        push(format_args!("title-1"));
+    }
+    if s == 0 {
+        push(format_args!("first|{n}"));
+    }
+    // The lists, for the whole name and its last word.
+    if g.landmark(name).is_some() {
+        push(format_args!("g=landmark"));
+    }
+    if g.nationality(name).is_some() {
+        push(format_args!("g=nationality"));
+    }
+    for (tag, ws) in [("", name), ("last-", &words[e - 1..e])] {
+        let c = g.candidates(ws);
+        let kind = if c
+            .iter()
+            .any(|&k| g.places[k as usize].kind == PlaceKind::Country)
+        {
+            Some("country")
+        } else if c
+            .iter()
+            .any(|&k| g.places[k as usize].kind == PlaceKind::Admin1)
+        {
+            Some("admin1")
+        } else if !c.is_empty() {
+            Some("city")
+        } else {
+            None
+        };
+        if let Some(k) = kind {
+            push(format_args!("g={tag}{k}"));
+        }
+    }
+    if let Some((_, kind)) = g.company(name) {
+        push(format_args!("g=company|{kind}"));
+    }
+    if g.is_org(name) {
+        push(format_args!("g=org"));
+    }
+    if g.is_org_designator(last) {
+        push(format_args!("desig"));
+    }
+    if g.is_org_head(first) && n > 2 {
+        push(format_args!("ofhead"));
+    }
+    let given = g.is_given_name(first);
+    let sur = g.is_surname(last);
+    push(format_args!("names={given}|{sur}|{}", n.min(3)));
+    // What the document says about the last word (see `DocCtx`).
+    push(format_args!("d={}", doc.get(last)));
+}
+
+/// The typer's weights: one row of [`NT`] scores per feature hash.
+#[derive(Clone, Default)]
+pub struct Typer {
+    pub(crate) index: FeatMap,
+    pub(crate) weights: Vec<f32>,
+}
+
+impl Typer {
+    /// Whether there are no weights (a model file without a typer).
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Adds the scores of `feats` into `scores`.
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32; NT]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.weights[r as usize * NT..r as usize * NT + NT];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// Adds a row read from a model file.
+    pub(crate) fn insert(&mut self, hash: u64, row: [f32; NT]) {
+        let r = (self.weights.len() / NT) as u32;
+        self.weights.extend(row);
+        self.index.insert(hash, r);
+    }
+
+    /// Rows sorted by hash, for writing.
+    pub(crate) fn rows(&self) -> Vec<(u64, &[f32])> {
+        let mut rows: Vec<(u64, &[f32])> = self
+            .index
+            .iter()
+            .map(|(&h, &r)| (h, &self.weights[r as usize * NT..r as usize * NT + NT]))
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        rows
+    }
+
+    /// The sum of several typers' weights (an ensemble, as [`crate::ner::Ner::sum`]).
+    pub fn sum(typers: &[&Typer]) -> Typer {
+        let mut out = Typer::default();
+        for t in typers {
+            for (h, row) in t.rows() {
+                let next = (out.weights.len() / NT) as u32;
+                let r = *out.index.entry(h).or_insert(next) as usize;
+                if r as u32 == next {
+                    out.weights.resize(out.weights.len() + NT, 0.0);
+                }
+                for (d, v) in out.weights[r * NT..r * NT + NT].iter_mut().zip(row) {
+                    *d = ((*d + v) * 1000.0).round() / 1000.0;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One training example: a gold name in a sentence.
+pub struct Example<'a> {
+    /// The sentence's words.
+    pub words: &'a [&'a str],
+    /// First word of the name.
+    pub start: usize,
+    /// One past its last word.
+    pub end: usize,
+    /// Its type, an index into [`TYPES`].
+    pub ty: usize,
+    /// Index of its document's context.
+    pub doc: usize,
+}
+
+/// Averaged-perceptron trainer for the typer.
+#[derive(Default)]
+pub struct TyperTrainer {
+    /// Per mille of examples seen without their own words.
+    blind_per_mille: u64,
+    index: FeatMap,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u64>,
+    step: u64,
+}
+
+impl TyperTrainer {
+    fn row(&mut self, f: u64) -> usize {
+        let next = self.index.len() as u32;
+        let r = *self.index.entry(f).or_insert(next) as usize;
+        if r * NT >= self.w.len() {
+            self.w.resize((r + 1) * NT, 0.0);
+            self.total.resize((r + 1) * NT, 0.0);
+            self.stamp.resize((r + 1) * NT, 0);
+        }
+        r
+    }
+
+    fn bump(&mut self, r: usize, l: usize, d: f32) {
+        let k = r * NT + l;
+        self.total[k] += (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
+        self.stamp[k] = self.step;
+        self.w[k] += d;
+    }
+
+    /// One pass over the examples in the given order; returns the number of errors.
+    pub fn epoch(&mut self, g: &Gazetteer, docs: &[DocCtx], examples: &[Example<'_>]) -> usize {
+        let mut errors = 0;
+        let mut feats = Vec::new();
+        for ex in examples {
+            self.step += 1;
+            let lower: Vec<String> = ex.words.iter().map(|w| w.to_lowercase()).collect();
+            // Some examples are seen without their own words, so that the weights of the
+            // context, the lists and the word shapes are trained too: with the words, a
+            // training name is classified by its words alone and nothing else is updated.
+            let mut h = Fnv::new();
+            h.bytes(&self.step.to_le_bytes());
+            let identity = h.0 % 1000 >= self.blind_per_mille;
+            features(
+                g,
+                &docs[ex.doc],
+                ex.words,
+                &lower,
+                ex.start..ex.end,
+                identity,
+                &mut feats,
+            );
+            let mut scores = [0f32; NT];
+            for f in &feats {
+                if let Some(&r) = self.index.get(f) {
+                    for (l, s) in scores.iter_mut().enumerate() {
+                        *s += self.w[r as usize * NT + l];
+                    }
+                }
+            }
+            let guess = (0..NT)
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(0);
+            if guess != ex.ty {
+                errors += 1;
+                for &f in &feats {
+                    let r = self.row(f);
+                    self.bump(r, ex.ty, 1.0);
+                    self.bump(r, guess, -1.0);
+                }
+            }
+        }
+        errors
+    }
+
+    /// A trainer that sees `blind_per_mille` per mille of the examples without their own
+    /// words.
+    pub fn new(blind_per_mille: u64) -> TyperTrainer {
+        TyperTrainer {
+            blind_per_mille,
+            ..TyperTrainer::default()
+        }
+    }
+
+    /// The averaged weights, rounded to 0.001 and per thousand steps as the tagger's.
+    pub fn averaged(&self) -> Typer {
+        let mut out = Typer::default();
+        let mut rows: Vec<(&u64, &u32)> = self.index.iter().collect();
+        rows.sort();
+        for (&f, &r) in rows {
+            let r = r as usize;
+            let mut row = [0f32; NT];
+            for (l, v) in row.iter_mut().enumerate() {
+                let k = r * NT + l;
+                let tot = self.total[k] + (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
+                *v = ((1000.0 * tot / self.step.max(1) as f64) as f32 * 1000.0).round() / 1000.0;
+            }
+            if row.iter().any(|&v| v.abs() >= 0.002) {
+                out.insert(f, row);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a word is capitalised (re-exported for the trainer's example builder).
+pub fn capitalised(w: &str) -> bool {
+    is_cap(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_type_from_the_last_word_and_the_context() {
+        // Invented names: each type is told by its last word or by the word before it.
+        let g = Gazetteer::new();
+        let sents: Vec<Vec<&str>> = vec![
+            vec!["She", "studied", "at", "Pell", "School", "."],
+            vec!["He", "taught", "at", "Vask", "School", "."],
+            vec!["They", "swam", "in", "Orm", "Lake", "."],
+            vec!["We", "camped", "by", "Drel", "Lake", "."],
+            vec!["Their", "daughter", "Ilsa", "smiled", "."],
+            vec!["Their", "daughter", "Brena", "cried", "."],
+        ];
+        let spans = [
+            (3, 5, 1),
+            (3, 5, 1),
+            (3, 5, 2),
+            (3, 5, 2),
+            (2, 3, 0),
+            (2, 3, 0),
+        ];
+        let docs: Vec<DocCtx> = sents
+            .iter()
+            .map(|s| DocCtx::build(&g, [s.as_slice()]))
+            .collect();
+        let examples: Vec<Example<'_>> = sents
+            .iter()
+            .zip(spans)
+            .enumerate()
+            .map(|(d, (w, (start, end, ty)))| Example {
+                words: w,
+                start,
+                end,
+                ty,
+                doc: d,
+            })
+            .collect();
+        let mut t = TyperTrainer::new(500);
+        for _ in 0..10 {
+            t.epoch(&g, &docs, &examples);
+        }
+        let typer = t.averaged();
+        let ty = |words: &[&str], s: usize, e: usize| {
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let doc = DocCtx::build(&g, [words]);
+            let mut f = Vec::new();
+            features(&g, &doc, words, &lower, s..e, true, &mut f);
+            let mut scores = [0f32; NT];
+            typer.score(&f, &mut scores);
+            TYPES[(0..NT)
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(0)]
+        };
+        assert_eq!(ty(&["Near", "Quin", "School", "."], 1, 3), "ORG");
+        assert_eq!(ty(&["Near", "Quin", "Lake", "."], 1, 3), "LOC");
+        assert_eq!(ty(&["Her", "daughter", "Zofe", "ran", "."], 2, 3), "PER");
+    }
+
+    #[test]
+    fn sum_adds_rows() {
+        let mut a = Typer::default();
+        a.insert(7, [1.0, 0.0, 0.0, 0.0]);
+        let mut b = Typer::default();
+        b.insert(7, [0.5, 2.0, 0.0, 0.0]);
+        b.insert(9, [0.0, 0.0, 1.0, 0.0]);
+        let s = Typer::sum(&[&a, &b]);
+        let rows = s.rows();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0], (7, &[1.5, 2.0, 0.0, 0.0][..]));
+    }
+}
