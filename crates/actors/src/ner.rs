@@ -635,9 +635,10 @@ impl std::fmt::Debug for Ner {
 #[derive(Default)]
 pub struct NerScratch {
     feats: Vec<u64>,
-    /// The tagger's scores for B-PER, B-ORG, B-LOC, B-MISC at each word.
+    /// The tagger's scores for B-PER, B-ORG, B-LOC, B-MISC and O at each word.
     first: Vec<[f32; NT]>,
     names: Vec<NameScore>,
+    cands: Vec<crate::typer::Candidate>,
 }
 
 /// A name the tagger found and its type scores.
@@ -656,8 +657,13 @@ fn argmax(scores: &[f32; NT]) -> usize {
         .unwrap_or(0)
 }
 
-/// Gives the name `n` in `tags` type `t` (an index into [`crate::typer::TYPES`]).
+/// Gives the candidate `n` in `tags` type `t` (an index into [`crate::typer::TYPES`]);
+/// `NONE` makes it no name.
 fn set_type(tags: &mut [usize], n: &NameScore, t: usize) {
+    if t == crate::typer::NONE {
+        tags[n.start..n.end].fill(0);
+        return;
+    }
     tags[n.start] = 2 * t + 1;
     for o in &mut tags[n.start + 1..n.end] {
         *o = 2 * t + 2;
@@ -836,7 +842,7 @@ impl Ner {
             out.push(best);
             scratch
                 .first
-                .push([scores[1], scores[3], scores[5], scores[7]]);
+                .push([scores[1], scores[3], scores[5], scores[7], scores[0]]);
             p2 = p1;
             p1 = best;
         }
@@ -879,36 +885,56 @@ impl Ner {
         scratch: &mut NerScratch,
         out: &[usize],
     ) {
-        let mut i = 0;
-        while i < out.len() {
-            if out[i].is_multiple_of(2) {
-                i += 1;
-                continue;
-            }
-            let mut e = i + 1;
-            while e < out.len() && out[e] == out[i] + 1 {
-                e += 1;
-            }
+        crate::typer::candidates(words, out, &|i| cx.lexical[i], &mut scratch.cands);
+        for c in &scratch.cands {
             crate::typer::features(
                 &self.gaz,
                 doc,
                 words,
                 &cx.lower,
-                i..e,
+                c,
                 true,
                 &mut scratch.feats,
             );
-            let mut scores = scratch.first[i].map(|v| v * self.tagger_weight);
+            let mut scores = scratch.first[c.start].map(|v| v * self.tagger_weight);
             self.typer.score(&scratch.feats, &mut scores);
             scratch.names.push(NameScore {
                 sentence,
-                start: i,
-                end: e,
-                key: cx.lower[e - 1].clone(),
+                start: c.start,
+                end: c.end,
+                key: cx.lower[c.end - 1].clone(),
                 scores,
             });
-            i = e;
         }
+    }
+
+    /// The tagger's own output for one sentence (no typer) and its candidate names, each
+    /// with the tagger's scores at its first word (for training the typer).
+    pub fn tag_candidates(
+        &self,
+        words: &[&str],
+        doc: &DocCtx,
+        scratch: &mut NerScratch,
+        out: &mut Vec<usize>,
+    ) -> Vec<(crate::typer::Candidate, [f32; NT])> {
+        let bare = Ner {
+            typer: Arc::new(Typer::default()),
+            ..self.clone()
+        };
+        bare.tag_words(words, doc, 0, scratch, out);
+        let lexical: Vec<bool> = words
+            .iter()
+            .map(|w| self.lexicon.contains(&w.to_lowercase()))
+            .collect();
+        let mut cands = Vec::new();
+        crate::typer::candidates(words, out, &|i| lexical[i], &mut cands);
+        cands
+            .into_iter()
+            .map(|c| {
+                let s = scratch.first[c.start];
+                (c, s)
+            })
+            .collect()
     }
 
     /// The same model with another typer and weights (for training).
@@ -1281,11 +1307,11 @@ mod tests {
         let mut h = Fnv::new();
         let _ = write!(h, "l1=daughter");
         let mut typer = Typer::default();
-        typer.insert(h.0, [100.0, 0.0, 0.0, 0.0]);
+        typer.insert(h.0, [100.0, 0.0, 0.0, 0.0, 0.0]);
         // And, less sure, that a name starting a sentence is a place.
         let mut h = Fnv::new();
         let _ = write!(h, "l1=<s>");
-        typer.insert(h.0, [0.0, 0.0, 10.0, 0.0]);
+        typer.insert(h.0, [0.0, 0.0, 10.0, 0.0, 0.0]);
         let ner = Ner::new(gaz.clone()).unwrap().with_typer(typer, 0.0, 1.0);
         // Written back and read again, the typer and its weights survive.
         let ner = Ner::from_text(&ner.to_text(&[]), gaz.clone()).unwrap();
