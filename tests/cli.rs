@@ -330,3 +330,19 @@ fn a_person_in_office_keeps_their_code_wherever_the_event_happens() {
     assert_eq!(met["actor"][0]["code"], "USAGOV", "{met}");
     assert_eq!(met["location"]["country"], "FRA", "{met}");
 }
+
+#[test]
+fn a_planned_meeting_at_a_known_place_keeps_the_person_met_as_recipient() {
+    // Written for this test: the person met is in no dictionary, the place is ("the White
+    // House" codes USAGOV). The place is where the meeting happens, not whom it is with,
+    // also when the meeting is only planned ("plans to meet": a clause of its own).
+    let recs = code_text(
+        "date 2026-02-26 President Donald Trump plans to meet Carlos Ruiz at the White House on Thursday.",
+    );
+    let meet = recs
+        .iter()
+        .find(|r| r["trigger"]["text"] == "meet")
+        .unwrap_or_else(|| panic!("no meeting in {recs:?}"));
+    assert_eq!(meet["recipient"][0]["text"], "Carlos Ruiz", "{meet}");
+    assert_eq!(meet["location"]["name"], "Washington", "{meet}");
+}

@@ -242,6 +242,8 @@ struct Sent<'a, 'm> {
 struct SubClause {
     /// The clause's words (sentence indices, in order).
     clause: Vec<usize>,
+    /// The sentence index of each of `toks` (the clause without its time adjuncts).
+    at: Vec<usize>,
     toks: Vec<Tok>,
     mentions: Vec<Mention>,
     groups: Vec<Vec<usize>>,
@@ -297,6 +299,7 @@ impl Sent<'_, '_> {
         let verb = (pos_of(range.start)?, pos_of(range.end - 1)?);
         Some(SubClause {
             clause,
+            at: matched,
             toks,
             mentions,
             groups,
@@ -1539,6 +1542,7 @@ impl ParsedCoder {
         }
         let Some(SubClause {
             clause,
+            at: sub_at,
             toks: sub_toks,
             mentions: sub_mentions,
             groups: sub_groups,
@@ -1828,7 +1832,8 @@ impl ParsedCoder {
             if unknown(&target)
                 && let Some(g) = sub_groups.iter().find(|g| {
                     let toks = &sub_mentions[g[0]].toks;
-                    toks.start > ve && !used(g) && !toks.clone().any(|k| place.contains(&k))
+                    // Mention positions are the clause's; the place's words, the sentence's.
+                    toks.start > ve && !used(g) && !toks.clone().any(|k| place.contains(&sub_at[k]))
                 })
             {
                 let p = slot_party(g);
