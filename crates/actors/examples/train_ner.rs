@@ -18,7 +18,7 @@ use dyad_actors::corpus::{TaggedSentence, read_gum};
 use dyad_actors::eval::chunks;
 use dyad_actors::evaluate::{eval_meantime, score_sentences, shared_data};
 use dyad_actors::gazetteer::Gazetteer;
-use dyad_actors::ner::{DocCtx, Lexicon, Ner, NerScratch, Trainer, label_ids};
+use dyad_actors::ner::{DocCtx, Lexicon, Mix, Ner, NerScratch, Trainer, label_ids};
 use dyad_actors::typer::{Example, NONE, TYPES, Typer, TyperTrainer};
 use std::sync::Arc;
 
@@ -101,7 +101,11 @@ fn main() {
     let mut chosen: Vec<(Ner, usize, f64)> = Vec::new();
     if typer_only {
         let committed = Ner::new(gaz.clone()).expect("committed model");
-        chosen.push((committed.with_typer(Typer::default(), 1.0, 0.0), 0, 0.0));
+        chosen.push((
+            committed.with_typer(Typer::default(), Mix::default()),
+            0,
+            0.0,
+        ));
     }
     for member in 0..if typer_only { 0 } else { members } {
         let mut trainer = Trainer::new(gaz.clone()).with_lexicon(lexicon.clone());
@@ -223,7 +227,8 @@ fn train_typer(
     fold_tagger: &FoldTagger<'_>,
 ) -> (Ner, String) {
     const WEIGHTS: [f32; 7] = [0.0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4];
-    const DOC_WEIGHTS: [f32; 5] = [0.0, 2.0, 4.0, 8.0, 16.0];
+    const DOC_WEIGHTS: [f32; 4] = [0.0, 2.0, 4.0, 8.0];
+    const NONE_BIASES: [f32; 5] = [0.0, 2000.0, 4000.0, 8000.0, 16000.0];
     let words: Vec<Vec<&str>> = train
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
@@ -241,22 +246,30 @@ fn train_typer(
         );
         let mut scratch = NerScratch::default();
         let mut tags = Vec::new();
-        for (s, w) in train.iter().zip(&words).filter(|(s, _)| fold(s.doc) == k) {
-            let gold = chunks(&s.tags);
-            for (c, _) in ner.tag_candidates(w, &docs[s.doc], &mut scratch, &mut tags) {
-                let ty = gold
-                    .iter()
-                    .find(|g| g.start == c.start && g.end == c.end)
-                    .and_then(|g| TYPES.iter().position(|t| *t == g.ty))
-                    .unwrap_or(NONE);
-                examples.push(Example {
-                    words: w,
-                    start: c.start,
-                    end: c.end,
-                    tagged: c.tagged,
-                    ty,
-                    doc: s.doc,
-                });
+        let held: Vec<(&TaggedSentence, &Vec<&str>)> = train
+            .iter()
+            .zip(&words)
+            .filter(|(s, _)| fold(s.doc) == k)
+            .collect();
+        for run in held.chunk_by(|a, b| a.0.doc == b.0.doc) {
+            let slices: Vec<&[&str]> = run.iter().map(|(_, w)| w.as_slice()).collect();
+            let doc = run[0].0.doc;
+            let cands = ner.doc_candidates(&slices, &docs[doc], &mut scratch, &mut tags);
+            for ((s, w), cs) in run.iter().zip(cands) {
+                let gold = chunks(&s.tags);
+                for (c, _) in cs {
+                    let ty = gold
+                        .iter()
+                        .find(|g| g.start == c.start && g.end == c.end)
+                        .and_then(|g| TYPES.iter().position(|t| *t == g.ty))
+                        .unwrap_or(NONE);
+                    examples.push(Example {
+                        words: w,
+                        cand: c,
+                        ty,
+                        doc,
+                    });
+                }
             }
         }
         eprintln!("typer fold {k}: {} candidates so far", examples.len());
@@ -292,22 +305,30 @@ fn train_typer(
         typers.push(trainer.averaged());
     }
     let typer = Typer::sum(&typers.iter().collect::<Vec<_>>());
-    let mut best = (f64::MIN, 0.0, 0.0);
-    for &w in &WEIGHTS {
-        for &d in &DOC_WEIGHTS {
-            let model = tagger.with_typer(typer.clone(), w, d);
-            let f = score_sentences(&model, dev, false).total(&[]).f1();
-            eprintln!("typer: tagger weight {w}, doc weight {d}: GUM dev F1 {f:.2}");
-            if f > best.0 {
-                best = (f, w, d);
+    let mut best = (f64::MIN, Mix::default());
+    for &tagger_w in &WEIGHTS {
+        for &doc in &DOC_WEIGHTS {
+            for &none_bias in &NONE_BIASES {
+                let mix = Mix {
+                    tagger: tagger_w,
+                    doc,
+                    none_bias,
+                };
+                let model = tagger.with_typer(typer.clone(), mix);
+                let f = score_sentences(&model, dev, false).total(&[]).f1();
+                eprintln!("typer: {mix:?}: GUM dev F1 {f:.2}");
+                if f > best.0 {
+                    best = (f, mix);
+                }
             }
         }
     }
-    let (f, w, d) = best;
+    let (f, mix) = best;
+    let (w, d, nb) = (mix.tagger, mix.doc, mix.none_bias);
     (
-        tagger.with_typer(typer, w, d),
+        tagger.with_typer(typer, mix),
         format!(
-            "typer: {} candidate names of the training data, each quarter tagged by a tagger trained on the other three ({FOLD_EPOCHS} epochs); {blind} per mille of them seen without their own words; sum of {members} members of {epochs} epochs; tagger weight {w} and document weight {d}, chosen on GUM dev (dev {f:.2})",
+            "typer: {} candidate names of the training data, each quarter tagged by a tagger trained on the other three ({FOLD_EPOCHS} epochs); {blind} per mille of them seen without their own words; sum of {members} members of {epochs} epochs; tagger weight {w}, document weight {d} and NONE bias {nb}, chosen on GUM dev (dev {f:.2})",
             examples.len()
         ),
     )

@@ -14,6 +14,7 @@ const NATIONALITIES: &str = include_str!("../../../data/gazetteer/nationalities.
 const NAMES: &str = include_str!("../../../data/actors/phoenix-names.tsv");
 const CAPITALS: &str = include_str!("../../../data/gazetteer/capitals.tsv");
 const COMPANIES: &str = include_str!("../../../data/actors/companies.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../data/actors/given_names.txt");
 
 /// The words of (kind, name) entries of the actor name lists that are found in more `ORG`
 /// names than `PER` names: some person entries carry their office ("DEFENSE SECRETARY ASH
@@ -202,6 +203,8 @@ pub struct Gazetteer {
     nationalities: HashMap<String, String>,
     countries: HashMap<String, u32>,
     given: std::collections::HashSet<String>,
+    /// dyad's list of common given names (`data/actors/given_names.txt`), lower-cased.
+    first_names: std::collections::HashSet<String>,
     surnames: std::collections::HashSet<String>,
     orgs: std::collections::HashSet<String>,
     designators: std::collections::HashSet<String>,
@@ -231,6 +234,12 @@ impl Gazetteer {
             nationalities: HashMap::new(),
             countries: HashMap::new(),
             given: Default::default(),
+            first_names: GIVEN_NAMES
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_lowercase)
+                .collect(),
             surnames: Default::default(),
             orgs: Default::default(),
             designators: Default::default(),
@@ -419,6 +428,13 @@ impl Gazetteer {
     /// Whether a lower-cased word starts a known person name (from the actor dictionaries).
     pub fn is_given_name(&self, lower: &str) -> bool {
         self.given.contains(lower)
+    }
+
+    /// Whether a lower-cased word is a common given name (`data/actors/given_names.txt`):
+    /// "Gloria", "Marlena", "Oluwaseun". Unlike [`Gazetteer::is_given_name`], which reads
+    /// the first words of the actor dictionaries' people, a list of names only.
+    pub fn is_first_name(&self, lower: &str) -> bool {
+        self.first_names.contains(lower)
     }
 
     /// Whether a lower-cased word ends a known person name.
@@ -620,6 +636,9 @@ mod tests {
         // "DEFENSE SECRETARY ASH CARTER" gives no given name "defense".
         assert!(!g.is_given_name("defense") && g.is_given_name("ash"));
         assert!(g.is_given_name("john") && g.is_surname("carter"));
+        // dyad's list of given names; places and ordinary words are kept out of it.
+        assert!(g.is_first_name("gloria") && g.is_first_name("oluwaseun"));
+        assert!(!g.is_first_name("georgia") && !g.is_first_name("will"));
     }
 
     #[test]

@@ -143,8 +143,9 @@ impl DocCtx {
                     if prev.chars().next().is_some_and(char::is_alphanumeric) || prev == "," {
                         f |= D_CAPMID;
                     }
+                    let pl = prev.to_lowercase();
                     if crate::corpus::is_title(prev)
-                        || (is_cap(prev) && gaz.is_given_name(&prev.to_lowercase()))
+                        || (is_cap(prev) && (gaz.is_given_name(&pl) || gaz.is_first_name(&pl)))
                     {
                         f |= D_AFTERNAME;
                     }
@@ -366,15 +367,19 @@ impl SentCtx {
         let names = words
             .iter()
             .zip(&lower)
-            .map(
-                |(w, l)| match (is_cap(w), g.is_given_name(l), g.is_surname(l)) {
-                    (false, _, _) => "-",
-                    (true, true, true) => "GS",
-                    (true, true, false) => "G",
-                    (true, false, true) => "S",
+            .map(|(w, l)| {
+                if !is_cap(w) {
+                    return "-";
+                }
+                match (g.is_first_name(l), g.is_given_name(l), g.is_surname(l)) {
+                    (true, _, true) => "FS",
+                    (true, _, false) => "F",
+                    (false, true, true) => "GS",
+                    (false, true, false) => "G",
+                    (false, false, true) => "S",
                     _ => "-",
-                },
-            )
+                }
+            })
             .collect();
         SentCtx {
             title: words.iter().map(|w| crate::corpus::is_title(w)).collect(),
@@ -616,9 +621,7 @@ pub struct Ner {
     /// The name typer (empty in a model without one) and the weight of the tagger's own
     /// first-word scores beside it.
     typer: Arc<Typer>,
-    tagger_weight: f32,
-    /// The weight of the document's other uses of a name's last word ([`Ner::tag_doc`]).
-    doc_weight: f32,
+    mix: Mix,
     /// The model header lines (without `#`).
     pub header: Arc<Vec<String>>,
 }
@@ -631,6 +634,30 @@ impl std::fmt::Debug for Ner {
     }
 }
 
+/// How a candidate's final scores are put together (see [`Ner::tag_doc`]), chosen on GUM dev
+/// by the trainer and stored in the model file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mix {
+    /// Weight of the tagger's own scores at the candidate's first word.
+    pub tagger: f32,
+    /// Weight of the mean typer scores of the document's other candidates with the same
+    /// last word.
+    pub doc: f32,
+    /// Taken off the NONE score: the typer is trained on candidates of which most are no
+    /// names, and this sets where precision is traded for recall.
+    pub none_bias: f32,
+}
+
+impl Default for Mix {
+    fn default() -> Self {
+        Mix {
+            tagger: 1.0,
+            doc: 0.0,
+            none_bias: 0.0,
+        }
+    }
+}
+
 /// Reusable buffers for tagging.
 #[derive(Default)]
 pub struct NerScratch {
@@ -639,6 +666,11 @@ pub struct NerScratch {
     first: Vec<[f32; NT]>,
     names: Vec<NameScore>,
     cands: Vec<crate::typer::Candidate>,
+    /// Of the last sentence tagged: whether each word is a common word, and whether a
+    /// candidate may take it in (see `Ner::tag_words`).
+    lexical: Vec<bool>,
+    blocked: Vec<bool>,
+    doc_tags: Vec<Vec<usize>>,
 }
 
 /// A name the tagger found and its type scores.
@@ -687,18 +719,19 @@ impl Ner {
         let mut weights = Vec::new();
         let mut lexicon = Lexicon::default();
         let mut typer = Typer::default();
-        let mut tagger_weight = 1.0;
-        let mut doc_weight = 0.0;
+        let mut mix = Mix::default();
         for (no, line) in lines.enumerate() {
             if let Some(t) = line.strip_prefix('~') {
                 let bad = || ModelError::Line(no + 2);
                 let (h, ws) = t.split_once('\t').ok_or_else(bad)?;
-                if h == "tagger-weight" {
-                    tagger_weight = ws.parse().map_err(|_| bad())?;
-                    continue;
-                }
-                if h == "doc-weight" {
-                    doc_weight = ws.parse().map_err(|_| bad())?;
+                let value = match h {
+                    "tagger-weight" => Some(&mut mix.tagger),
+                    "doc-weight" => Some(&mut mix.doc),
+                    "none-bias" => Some(&mut mix.none_bias),
+                    _ => None,
+                };
+                if let Some(v) = value {
+                    *v = ws.parse().map_err(|_| bad())?;
                     continue;
                 }
                 let h = u64::from_str_radix(h, 16).map_err(|_| bad())?;
@@ -740,8 +773,7 @@ impl Ner {
             gaz,
             lexicon: Arc::new(lexicon),
             typer: Arc::new(typer),
-            tagger_weight,
-            doc_weight,
+            mix,
             header: Arc::new(header),
         })
     }
@@ -751,9 +783,8 @@ impl Ner {
         &self.gaz
     }
 
-    /// Tags one sentence; `out` receives one index into [`LABELS`] per word. Each name's
-    /// type is the typer's and the tagger's; [`Ner::tag_doc`] also weighs the name's other
-    /// uses in the document.
+    /// Tags one sentence, as a document of its own; `out` receives one index into [`LABELS`]
+    /// per word. [`Ner::tag_doc`] also weighs the names' other uses in the document.
     pub fn tag(
         &self,
         words: &[&str],
@@ -761,11 +792,11 @@ impl Ner {
         scratch: &mut NerScratch,
         out: &mut Vec<usize>,
     ) {
-        scratch.names.clear();
-        self.tag_words(words, doc, 0, scratch, out);
-        for n in &scratch.names {
-            set_type(out, n, argmax(&n.scores));
-        }
+        let mut one = std::mem::take(&mut scratch.doc_tags);
+        self.tag_doc(&[words], doc, scratch, &mut one);
+        out.clear();
+        out.append(&mut one[0]);
+        scratch.doc_tags = one;
     }
 
     /// Tags the sentences of one document; `out` receives one tag vector per sentence. A
@@ -782,8 +813,27 @@ impl Ner {
         out.resize_with(sentences.len(), Vec::new);
         out.truncate(sentences.len());
         scratch.names.clear();
-        for (si, (words, tags)) in sentences.iter().zip(out.iter_mut()).enumerate() {
-            self.tag_words(words, doc, si, scratch, tags);
+        let cands = self.doc_candidates(sentences, doc, scratch, out);
+        if self.typer.is_empty() {
+            return;
+        }
+        let mut lower = Vec::new();
+        for (si, (words, cs)) in sentences.iter().zip(&cands).enumerate() {
+            lower.clear();
+            lower.extend(words.iter().map(|w| w.to_lowercase()));
+            for (c, first) in cs {
+                crate::typer::features(&self.gaz, doc, words, &lower, c, true, &mut scratch.feats);
+                let mut scores = first.map(|v| v * self.mix.tagger);
+                self.typer.score(&scratch.feats, &mut scores);
+                scores[crate::typer::NONE] -= self.mix.none_bias;
+                scratch.names.push(NameScore {
+                    sentence: si,
+                    start: c.start,
+                    end: c.end,
+                    key: lower[c.end - 1].clone(),
+                    scores,
+                });
+            }
         }
         let mut totals: HashMap<&str, ([f32; NT], u32)> = HashMap::new();
         for n in &scratch.names {
@@ -800,20 +850,19 @@ impl Ner {
             {
                 let others = (*count - 1) as f32;
                 for ((s, total), own) in scores.iter_mut().zip(sum).zip(n.scores) {
-                    *s += self.doc_weight * (total - own) / others;
+                    *s += self.mix.doc * (total - own) / others;
                 }
             }
             set_type(&mut out[n.sentence], n, argmax(&scores));
         }
     }
 
-    /// Tags one sentence's words (tagger and repairs) and pushes its names, with their type
-    /// scores, onto `scratch.names`.
+    /// Tags one sentence's words (tagger and repairs); the tagger's first-word scores are
+    /// left in `scratch.first`.
     fn tag_words(
         &self,
         words: &[&str],
         doc: &DocCtx,
-        sentence: usize,
         scratch: &mut NerScratch,
         out: &mut Vec<usize>,
     ) {
@@ -869,91 +918,81 @@ impl Ner {
                 out[i] = 0;
             }
         }
-        if !self.typer.is_empty() {
-            self.name_scores(words, &cx, doc, sentence, scratch, out);
-        }
+        // For the candidates: which words are common words, and which no name may take in
+        // (titles, and the portfolio or nationality word right before one, as above).
+        scratch.lexical.clear();
+        scratch.lexical.extend_from_slice(&cx.lexical);
+        scratch.blocked.clear();
+        scratch.blocked.extend((0..words.len()).map(|i| {
+            cx.title[i]
+                || (i + 1 < words.len()
+                    && is_cap(words[i + 1])
+                    && cx.title[i + 1]
+                    && ((cx.lexical[i] && cx.gaz[i] == "-") || cx.gaz[i] == "N-B"))
+        }));
     }
 
-    /// The type scores of each name in `out`: the typer's, plus the tagger's own scores at
-    /// the name's first word.
-    fn name_scores(
+    /// The tagger's own output for the sentences of a document (`out`, no typer) and each
+    /// sentence's candidate names, with the tagger's scores at their first word.
+    pub fn doc_candidates(
         &self,
-        words: &[&str],
-        cx: &SentCtx,
+        sentences: &[&[&str]],
         doc: &DocCtx,
-        sentence: usize,
         scratch: &mut NerScratch,
-        out: &[usize],
-    ) {
-        crate::typer::candidates(words, out, &|i| cx.lexical[i], &mut scratch.cands);
-        for c in &scratch.cands {
-            crate::typer::features(
-                &self.gaz,
-                doc,
+        out: &mut Vec<Vec<usize>>,
+    ) -> Vec<Vec<(crate::typer::Candidate, [f32; NT])>> {
+        out.resize_with(sentences.len(), Vec::new);
+        out.truncate(sentences.len());
+        let mut all = Vec::with_capacity(sentences.len());
+        for (words, tags) in sentences.iter().zip(out.iter_mut()) {
+            self.tag_words(words, doc, scratch, tags);
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let (lexical, blocked) = (&scratch.lexical, &scratch.blocked);
+            crate::typer::candidates(
                 words,
-                &cx.lower,
-                c,
-                true,
-                &mut scratch.feats,
+                tags,
+                &crate::typer::WordFlags {
+                    lexical: &|i| lexical[i],
+                    blocked: &|i| blocked[i],
+                    of_head: &|i| self.gaz.is_org_head(&lower[i]),
+                },
+                &mut scratch.cands,
             );
-            let mut scores = scratch.first[c.start].map(|v| v * self.tagger_weight);
-            self.typer.score(&scratch.feats, &mut scores);
-            scratch.names.push(NameScore {
-                sentence,
-                start: c.start,
-                end: c.end,
-                key: cx.lower[c.end - 1].clone(),
-                scores,
-            });
+            all.push(
+                scratch
+                    .cands
+                    .drain(..)
+                    .map(|c| {
+                        let first = scratch.first[c.start];
+                        (c, first)
+                    })
+                    .collect::<Vec<_>>(),
+            );
         }
-    }
-
-    /// The tagger's own output for one sentence (no typer) and its candidate names, each
-    /// with the tagger's scores at its first word (for training the typer).
-    pub fn tag_candidates(
-        &self,
-        words: &[&str],
-        doc: &DocCtx,
-        scratch: &mut NerScratch,
-        out: &mut Vec<usize>,
-    ) -> Vec<(crate::typer::Candidate, [f32; NT])> {
-        let bare = Ner {
-            typer: Arc::new(Typer::default()),
-            ..self.clone()
-        };
-        bare.tag_words(words, doc, 0, scratch, out);
-        let lexical: Vec<bool> = words
-            .iter()
-            .map(|w| self.lexicon.contains(&w.to_lowercase()))
-            .collect();
-        let mut cands = Vec::new();
-        crate::typer::candidates(words, out, &|i| lexical[i], &mut cands);
-        cands
-            .into_iter()
-            .map(|c| {
-                let s = scratch.first[c.start];
-                (c, s)
-            })
-            .collect()
+        all
     }
 
     /// The same model with another typer and weights (for training).
-    pub fn with_typer(&self, typer: Typer, tagger_weight: f32, doc_weight: f32) -> Ner {
+    pub fn with_typer(&self, typer: Typer, mix: Mix) -> Ner {
         Ner {
             typer: Arc::new(typer),
-            tagger_weight,
-            doc_weight,
+            mix,
             ..self.clone()
         }
     }
 
-    /// Tags one sentence and returns IOB2 strings.
+    /// Tags one sentence as a document of its own and returns IOB2 strings.
     pub fn tag_strings(&self, words: &[&str]) -> Vec<&'static str> {
         let mut s = NerScratch::default();
         let mut out = Vec::new();
         let doc = DocCtx::build(&self.gaz, [words]);
-        self.tag(words, &doc, &mut s, &mut out);
-        out.into_iter().map(|t| LABELS[t]).collect()
+        // A document of one sentence: a name used twice in it weighs on both uses.
+        self.tag_doc(&[words], &doc, &mut s, &mut out);
+        out.pop()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| LABELS[t])
+            .collect()
     }
 }
 
@@ -1110,8 +1149,7 @@ impl Trainer {
             gaz: self.gaz.clone(),
             lexicon: self.lexicon.clone(),
             typer: Arc::new(Typer::default()),
-            tagger_weight: 1.0,
-            doc_weight: 0.0,
+            mix: Mix::default(),
             header: Arc::new(Vec::new()),
         }
     }
@@ -1146,8 +1184,7 @@ impl Ner {
             gaz: first.gaz.clone(),
             lexicon: first.lexicon.clone(),
             typer: first.typer.clone(),
-            tagger_weight: first.tagger_weight,
-            doc_weight: first.doc_weight,
+            mix: first.mix,
             header: Arc::new(Vec::new()),
         })
     }
@@ -1177,8 +1214,9 @@ impl Ner {
             s.push('\n');
         }
         if !self.typer.is_empty() {
-            let _ = writeln!(s, "~tagger-weight\t{}", self.tagger_weight);
-            let _ = writeln!(s, "~doc-weight\t{}", self.doc_weight);
+            let _ = writeln!(s, "~tagger-weight\t{}", self.mix.tagger);
+            let _ = writeln!(s, "~doc-weight\t{}", self.mix.doc);
+            let _ = writeln!(s, "~none-bias\t{}", self.mix.none_bias);
             for (h, row) in self.typer.rows() {
                 let _ = write!(s, "~{h:016x}\t");
                 let parts: Vec<String> = row
@@ -1312,7 +1350,12 @@ mod tests {
         let mut h = Fnv::new();
         let _ = write!(h, "l1=<s>");
         typer.insert(h.0, [0.0, 0.0, 10.0, 0.0, 0.0]);
-        let ner = Ner::new(gaz.clone()).unwrap().with_typer(typer, 0.0, 1.0);
+        let mix = Mix {
+            tagger: 0.0,
+            doc: 1.0,
+            none_bias: 0.0,
+        };
+        let ner = Ner::new(gaz.clone()).unwrap().with_typer(typer, mix);
         // Written back and read again, the typer and its weights survive.
         let ner = Ner::from_text(&ner.to_text(&[]), gaz.clone()).unwrap();
         let s1 = ["Their", "daughter", "Ilsa", "smiled", "."];

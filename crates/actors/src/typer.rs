@@ -25,6 +25,16 @@ pub const NT: usize = TYPES.len();
 /// Index of `NONE` in [`TYPES`].
 pub const NONE: usize = 4;
 
+/// What [`candidates`] needs to know of a sentence's words, by position.
+pub struct WordFlags<'a> {
+    /// A common lower-case word (see [`crate::ner::Lexicon`]).
+    pub lexical: &'a dyn Fn(usize) -> bool,
+    /// A word no name may take in.
+    pub blocked: &'a dyn Fn(usize) -> bool,
+    /// A word that heads "X of Y" names.
+    pub of_head: &'a dyn Fn(usize) -> bool,
+}
+
 /// A candidate name: a chunk the tagger found, or a run of capitalised words it left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
@@ -39,14 +49,17 @@ pub struct Candidate {
 /// The candidate names of a tagged sentence (`tags`: indices into [`crate::ner::LABELS`]):
 /// the tagger's chunks, and the runs of capitalised words outside them (joined over "of",
 /// "and", "&", "de" before another capitalised word). A capitalised common word opening the
-/// sentence (`lexical`) is left out of a run ("The", "However"), and a run of "I" alone is
-/// none.
-pub fn candidates(
-    words: &[&str],
-    tags: &[usize],
-    lexical: &dyn Fn(usize) -> bool,
-    out: &mut Vec<Candidate>,
-) {
+/// sentence (`lexical`) is left out of a run ("The", "However"), so are "I" and the words
+/// the tagger's repairs rule out of names (`blocked`: titles, "Foreign" in "Foreign
+/// Minister"). A run ending in a word that heads "X of Y" names (`of_head`: "Bank",
+/// "Museum") takes in the tagger's chunk after its "of" ("Bank of [Korea]"), keeping the
+/// chunk's type as the tagger's call.
+pub fn candidates(words: &[&str], tags: &[usize], flags: &WordFlags<'_>, out: &mut Vec<Candidate>) {
+    let WordFlags {
+        lexical,
+        blocked,
+        of_head,
+    } = flags;
     out.clear();
     let n = words.len().min(tags.len());
     let mut i = 0;
@@ -64,8 +77,9 @@ pub fn candidates(
             i = e;
             continue;
         }
-        // A free capitalised word: not in a chunk, and not "I".
-        let free = |k: usize| k < n && tags[k] == 0 && is_cap(words[k]) && words[k] != "I";
+        // A free capitalised word: not in a chunk, not ruled out, and not "I".
+        let free =
+            |k: usize| k < n && tags[k] == 0 && is_cap(words[k]) && words[k] != "I" && !blocked(k);
         if !free(i) || (i == 0 && lexical(0)) {
             i += 1;
             continue;
@@ -84,10 +98,19 @@ pub fn candidates(
                 break;
             }
         }
+        let mut tagged = None;
+        if e + 1 < n && words[e] == "of" && tags[e] == 0 && tags[e + 1] % 2 == 1 && of_head(e - 1) {
+            let b = tags[e + 1];
+            tagged = Some((b - 1) / 2);
+            e += 2;
+            while e < n && tags[e] == b + 1 {
+                e += 1;
+            }
+        }
         out.push(Candidate {
             start: i,
             end: e,
-            tagged: None,
+            tagged,
         });
         i = e;
     }
@@ -241,6 +264,11 @@ pub(crate) fn features(
         push(format_args!("ofhead"));
     }
     let given = g.is_given_name(first);
+    push(format_args!(
+        "first={}|{}",
+        g.is_first_name(first),
+        n.min(3)
+    ));
     let sur = g.is_surname(last);
     push(format_args!("names={given}|{sur}|{}", n.min(3)));
     // What the document says about the last word (see `DocCtx`).
@@ -313,12 +341,8 @@ impl Typer {
 pub struct Example<'a> {
     /// The sentence's words.
     pub words: &'a [&'a str],
-    /// First word of the name.
-    pub start: usize,
-    /// One past its last word.
-    pub end: usize,
-    /// What the tagger made of it (see [`Candidate::tagged`]).
-    pub tagged: Option<usize>,
+    /// The candidate.
+    pub cand: Candidate,
     /// Its type, an index into [`TYPES`] (`NONE` for no name).
     pub ty: usize,
     /// Index of its document's context.
@@ -374,11 +398,7 @@ impl TyperTrainer {
                 &docs[ex.doc],
                 ex.words,
                 &lower,
-                &Candidate {
-                    start: ex.start,
-                    end: ex.end,
-                    tagged: ex.tagged,
-                },
+                &ex.cand,
                 identity,
                 &mut feats,
             );
@@ -474,9 +494,11 @@ mod tests {
             .enumerate()
             .map(|(d, (w, (start, end, ty)))| Example {
                 words: w,
-                start,
-                end,
-                tagged: Some(ty),
+                cand: Candidate {
+                    start,
+                    end,
+                    tagged: Some(ty),
+                },
                 ty,
                 doc: d,
             })
@@ -528,9 +550,37 @@ mod tests {
         ];
         let tags = [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
         let mut out = Vec::new();
-        candidates(&words, &tags, &|i| i == 0, &mut out);
+        let no = |_: usize| false;
+        let flags = WordFlags {
+            lexical: &|i| i == 0,
+            blocked: &no,
+            of_head: &no,
+        };
+        candidates(&words, &tags, &flags, &mut out);
         let got: Vec<(usize, usize, Option<usize>)> =
             out.iter().map(|c| (c.start, c.end, c.tagged)).collect();
         assert_eq!(got, [(1, 2, None), (3, 4, Some(0)), (5, 8, None)]);
+        // "Bank" heads "X of Y" names: the run takes in the tagger's [Korea].
+        let tags = [0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0];
+        let flags = WordFlags {
+            lexical: &|i| i == 0,
+            blocked: &no,
+            of_head: &|i| i == 5,
+        };
+        candidates(&words, &tags, &flags, &mut out);
+        let got: Vec<(usize, usize, Option<usize>)> =
+            out.iter().map(|c| (c.start, c.end, c.tagged)).collect();
+        assert_eq!(got, [(1, 2, None), (3, 4, Some(0)), (5, 8, Some(1))]);
+        // A title and the portfolio word before it are no part of any run.
+        let words = ["Peru", "'s", "Foreign", "Minister", "Ana", "Ruiz", "spoke"];
+        let tags = [5, 0, 0, 0, 1, 2, 0];
+        let flags = WordFlags {
+            lexical: &no,
+            blocked: &|i| i == 2 || i == 3,
+            of_head: &no,
+        };
+        candidates(&words, &tags, &flags, &mut out);
+        let got: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(got, [(0, 1), (4, 6)]);
     }
 }
