@@ -389,6 +389,17 @@ fn particle_and_supplement_verbs() {
     assert!(got.is_empty(), "{got:?}");
 }
 
+#[test]
+fn assailing_is_words_unless_weapons_are_named() {
+    let Some(c) = dyad_coder() else { return };
+    let s = "Gondor repeatedly assailed Arnor during the campaign.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "111"), "{got:?}");
+    let s = "Gondor assailed the town with rockets.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "190"), "{got:?}");
+}
+
 /// CAMEO codebook examples whose first coded event has the wrong root, with what was coded,
 /// for finding general error classes.
 #[test]
