@@ -118,14 +118,7 @@ fn main() {
         let mut rng: u64 = SEED.wrapping_add(member as u64 * 0x9e37_79b9_7f4a_7c15) | 1;
         let mut best = (f64::MIN, 0, None);
         for ep in 1..=epochs {
-            // Fisher-Yates with xorshift64*: same order on every machine.
-            for i in (1..order.len()).rev() {
-                rng ^= rng >> 12;
-                rng ^= rng << 25;
-                rng ^= rng >> 27;
-                let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
-                order.swap(i, j);
-            }
+            shuffle(&mut order, &mut rng);
             let errors = trainer.epoch(&order, &docs);
             let model = trainer.averaged(0.002);
             let f = score_sentences(&model, &dev, false).total(&[]).f1();
@@ -165,13 +158,7 @@ fn main() {
         let mut order = part;
         let mut rng = seed | 1;
         for _ in 0..FOLD_EPOCHS {
-            for i in (1..order.len()).rev() {
-                rng ^= rng >> 12;
-                rng ^= rng << 25;
-                rng ^= rng >> 27;
-                let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
-                order.swap(i, j);
-            }
+            shuffle(&mut order, &mut rng);
             trainer.epoch(&order, &docs);
         }
         trainer.averaged(0.002)
@@ -289,13 +276,7 @@ fn train_typer(
         let mut rng: u64 =
             (SEED ^ 0x7f4a_7c15_9e37_79b9).wrapping_add(m * 0x9e37_79b9_7f4a_7c15) | 1;
         for ep in 1..=epochs {
-            for i in (1..examples.len()).rev() {
-                rng ^= rng >> 12;
-                rng ^= rng << 25;
-                rng ^= rng >> 27;
-                let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
-                examples.swap(i, j);
-            }
+            shuffle(&mut examples, &mut rng);
             let errors = trainer.epoch(gaz, docs, &examples);
             eprintln!(
                 "typer member {m} epoch {ep}: errors {errors} / {}",
@@ -332,4 +313,15 @@ fn train_typer(
             examples.len()
         ),
     )
+}
+
+/// Fisher-Yates with xorshift64* (`rng` nonzero): the same order on every machine.
+fn shuffle<T>(items: &mut [T], rng: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *rng ^= *rng >> 12;
+        *rng ^= *rng << 25;
+        *rng ^= *rng >> 27;
+        let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
 }

@@ -810,8 +810,6 @@ impl Ner {
         scratch: &mut NerScratch,
         out: &mut Vec<Vec<usize>>,
     ) {
-        out.resize_with(sentences.len(), Vec::new);
-        out.truncate(sentences.len());
         scratch.names.clear();
         let cands = self.doc_candidates(sentences, doc, scratch, out);
         if self.typer.is_empty() {
@@ -996,17 +994,87 @@ impl Ner {
     }
 }
 
+/// The weights of an averaged perceptron during training: one row of `width` weights per
+/// feature hash, with the running sums that averaging needs (updated lazily: a weight's sum
+/// is brought up to date only when it changes). Shared by the tagger's and the typer's
+/// trainers.
+pub(crate) struct Averaging {
+    width: usize,
+    pub(crate) index: FeatMap,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u64>,
+    /// Examples (words, names) seen so far.
+    pub(crate) step: u64,
+}
+
+impl Averaging {
+    pub(crate) fn new(width: usize) -> Averaging {
+        Averaging {
+            width,
+            index: FeatMap::default(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            step: 0,
+        }
+    }
+
+    /// Adds the current weights of `feats` into `scores`.
+    pub(crate) fn scores(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * self.width..(r as usize + 1) * self.width];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// Moves weight from label `wrong` to label `right` for every feature of `feats`.
+    pub(crate) fn update(&mut self, feats: &[u64], right: usize, wrong: usize) {
+        for &f in feats {
+            let r = self.row(f);
+            self.bump(r, right, 1.0);
+            self.bump(r, wrong, -1.0);
+        }
+    }
+
+    fn row(&mut self, f: u64) -> usize {
+        let next = self.index.len() as u32;
+        let r = *self.index.entry(f).or_insert(next) as usize;
+        if r * self.width >= self.w.len() {
+            self.w.resize((r + 1) * self.width, 0.0);
+            self.total.resize((r + 1) * self.width, 0.0);
+            self.stamp.resize((r + 1) * self.width, 0);
+        }
+        r
+    }
+
+    fn bump(&mut self, r: usize, l: usize, d: f32) {
+        let k = r * self.width + l;
+        self.total[k] += (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
+        self.stamp[k] = self.step;
+        self.w[k] += d;
+    }
+
+    /// The averaged weight of row `r`, label `l`, per thousand steps: averages of rarely
+    /// updated features are tiny, and the choice of a label is scale-free.
+    pub(crate) fn average(&self, r: usize, l: usize) -> f32 {
+        let k = r * self.width + l;
+        let tot = self.total[k] + (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
+        (1000.0 * tot / self.step.max(1) as f64) as f32
+    }
+}
+
 /// Averaged-perceptron trainer.
 pub struct Trainer {
     gaz: Arc<Gazetteer>,
     lexicon: Arc<Lexicon>,
     counts: FeatMap,
     min_count: u32,
-    index: FeatMap,
-    w: Vec<f32>,
-    total: Vec<f64>,
-    stamp: Vec<u64>,
-    step: u64,
+    weights: Averaging,
 }
 
 impl Trainer {
@@ -1017,11 +1085,7 @@ impl Trainer {
             lexicon: Arc::new(Lexicon::default()),
             counts: FeatMap::default(),
             min_count: 1,
-            index: FeatMap::default(),
-            w: Vec::new(),
-            total: Vec::new(),
-            stamp: Vec::new(),
-            step: 0,
+            weights: Averaging::new(NL),
         }
     }
 
@@ -1056,24 +1120,6 @@ impl Trainer {
         self.min_count = min_count;
     }
 
-    fn row(&mut self, f: u64) -> usize {
-        let next = self.index.len() as u32;
-        let r = *self.index.entry(f).or_insert(next) as usize;
-        if r * NL >= self.w.len() {
-            self.w.resize((r + 1) * NL, 0.0);
-            self.total.resize((r + 1) * NL, 0.0);
-            self.stamp.resize((r + 1) * NL, 0);
-        }
-        r
-    }
-
-    fn bump(&mut self, r: usize, l: usize, d: f32) {
-        let k = r * NL + l;
-        self.total[k] += (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
-        self.stamp[k] = self.step;
-        self.w[k] += d;
-    }
-
     /// One pass over the sentences (in the given order); returns the number of word errors.
     /// `data` holds (words, gold tags, index into `docs`).
     pub fn epoch(&mut self, data: &[(Vec<&str>, Vec<usize>, usize)], docs: &[DocCtx]) -> usize {
@@ -1083,16 +1129,10 @@ impl Trainer {
             let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d]);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
-                self.step += 1;
+                self.weights.step += 1;
                 features(&cx, words, i, p1, p2, &mut feats);
                 let mut scores = [0f32; NL];
-                for f in &feats {
-                    if let Some(&r) = self.index.get(f) {
-                        for (l, s) in scores.iter_mut().enumerate() {
-                            *s += self.w[r as usize * NL + l];
-                        }
-                    }
-                }
+                self.weights.scores(&feats, &mut scores);
                 let guess = (0..NL)
                     .filter(|&t| allowed(p1, t))
                     .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
@@ -1103,11 +1143,7 @@ impl Trainer {
                         let (counts, min) = (&self.counts, self.min_count);
                         feats.retain(|f| counts.get(f).is_some_and(|&c| c >= min));
                     }
-                    for f in feats.clone() {
-                        let r = self.row(f);
-                        self.bump(r, g, 1.0);
-                        self.bump(r, guess, -1.0);
-                    }
+                    self.weights.update(&feats, g, guess);
                 }
                 p2 = p1;
                 // Condition on the gold history (teacher forcing): on GUM dev and MEANTIME it
@@ -1122,15 +1158,12 @@ impl Trainer {
     pub fn averaged(&self, prune: f32) -> Ner {
         let mut index = FeatMap::default();
         let mut weights = Vec::new();
-        for (&f, &r) in &self.index {
+        for (&f, &r) in &self.weights.index {
             let r = r as usize;
             let row: Vec<f32> = (0..NL)
                 .map(|l| {
-                    let k = r * NL + l;
-                    let tot = self.total[k] + (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
-                    // Averages of rarely updated features are tiny; the tag choice is
-                    // scale-free, so store them per thousand steps, rounded to 0.001.
-                    let v = (1000.0 * tot / self.step.max(1) as f64) as f32;
+                    // Stored rounded to 0.001.
+                    let v = self.weights.average(r, l);
                     if v.abs() < prune {
                         0.0
                     } else {

@@ -15,7 +15,7 @@
 //! (see [`crate::ner::Ner::tag_doc`]).
 use crate::corpus::is_title;
 use crate::gazetteer::{Gazetteer, PlaceKind};
-use crate::ner::{DocCtx, FeatMap, Fnv, is_cap};
+use crate::ner::{Averaging, DocCtx, FeatMap, Fnv, is_cap};
 use std::fmt::Write as _;
 
 /// Types in model order; `NONE`: the candidate is no name.
@@ -350,48 +350,25 @@ pub struct Example<'a> {
 }
 
 /// Averaged-perceptron trainer for the typer.
-#[derive(Default)]
 pub struct TyperTrainer {
     /// Per mille of examples seen without their own words.
     blind_per_mille: u64,
-    index: FeatMap,
-    w: Vec<f32>,
-    total: Vec<f64>,
-    stamp: Vec<u64>,
-    step: u64,
+    weights: Averaging,
 }
 
 impl TyperTrainer {
-    fn row(&mut self, f: u64) -> usize {
-        let next = self.index.len() as u32;
-        let r = *self.index.entry(f).or_insert(next) as usize;
-        if r * NT >= self.w.len() {
-            self.w.resize((r + 1) * NT, 0.0);
-            self.total.resize((r + 1) * NT, 0.0);
-            self.stamp.resize((r + 1) * NT, 0);
-        }
-        r
-    }
-
-    fn bump(&mut self, r: usize, l: usize, d: f32) {
-        let k = r * NT + l;
-        self.total[k] += (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
-        self.stamp[k] = self.step;
-        self.w[k] += d;
-    }
-
     /// One pass over the examples in the given order; returns the number of errors.
     pub fn epoch(&mut self, g: &Gazetteer, docs: &[DocCtx], examples: &[Example<'_>]) -> usize {
         let mut errors = 0;
         let mut feats = Vec::new();
         for ex in examples {
-            self.step += 1;
+            self.weights.step += 1;
             let lower: Vec<String> = ex.words.iter().map(|w| w.to_lowercase()).collect();
             // Some examples are seen without their own words, so that the weights of the
             // context, the lists and the word shapes are trained too: with the words, a
             // training name is classified by its words alone and nothing else is updated.
             let mut h = Fnv::new();
-            h.bytes(&self.step.to_le_bytes());
+            h.bytes(&self.weights.step.to_le_bytes());
             let identity = h.0 % 1000 >= self.blind_per_mille;
             features(
                 g,
@@ -403,23 +380,13 @@ impl TyperTrainer {
                 &mut feats,
             );
             let mut scores = [0f32; NT];
-            for f in &feats {
-                if let Some(&r) = self.index.get(f) {
-                    for (l, s) in scores.iter_mut().enumerate() {
-                        *s += self.w[r as usize * NT + l];
-                    }
-                }
-            }
+            self.weights.scores(&feats, &mut scores);
             let guess = (0..NT)
                 .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
                 .unwrap_or(0);
             if guess != ex.ty {
                 errors += 1;
-                for &f in &feats {
-                    let r = self.row(f);
-                    self.bump(r, ex.ty, 1.0);
-                    self.bump(r, guess, -1.0);
-                }
+                self.weights.update(&feats, ex.ty, guess);
             }
         }
         errors
@@ -430,22 +397,19 @@ impl TyperTrainer {
     pub fn new(blind_per_mille: u64) -> TyperTrainer {
         TyperTrainer {
             blind_per_mille,
-            ..TyperTrainer::default()
+            weights: Averaging::new(NT),
         }
     }
 
     /// The averaged weights, rounded to 0.001 and per thousand steps as the tagger's.
     pub fn averaged(&self) -> Typer {
         let mut out = Typer::default();
-        let mut rows: Vec<(&u64, &u32)> = self.index.iter().collect();
+        let mut rows: Vec<(&u64, &u32)> = self.weights.index.iter().collect();
         rows.sort();
         for (&f, &r) in rows {
-            let r = r as usize;
             let mut row = [0f32; NT];
             for (l, v) in row.iter_mut().enumerate() {
-                let k = r * NT + l;
-                let tot = self.total[k] + (self.step - self.stamp[k]) as f64 * self.w[k] as f64;
-                *v = ((1000.0 * tot / self.step.max(1) as f64) as f32 * 1000.0).round() / 1000.0;
+                *v = (self.weights.average(r as usize, l) * 1000.0).round() / 1000.0;
             }
             if row.iter().any(|&v| v.abs() >= 0.002) {
                 out.insert(f, row);
@@ -453,11 +417,6 @@ impl TyperTrainer {
         }
         out
     }
-}
-
-/// Whether a word is capitalised (re-exported for the trainer's example builder).
-pub fn capitalised(w: &str) -> bool {
-    is_cap(w)
 }
 
 #[cfg(test)]
