@@ -8,8 +8,8 @@
 //! header, never used for choices. `-n` (anywhere) reports without writing the model.
 //!
 //! The name typer (`dyad_actors::typer`) is trained after the tagger, on the candidate names that
-//! taggers trained on three quarters of the training documents find in the fourth; its tagger
-//! and document weights are chosen on GUM dev. Environment variables
+//! taggers trained on three quarters of the training documents find in the fourth; its mix
+//! (tagger weight, document weight, NONE bias) is chosen on GUM dev. Environment variables
 //! `BLIND` (per mille of examples shown without their own words, default 500), `TMEMBERS`
 //! (default 3) and `TEPOCHS` (default 10) change it for experiments; `--typer-only` keeps the
 //! committed tagger and retrains only the typer.
@@ -18,7 +18,9 @@ use dyad_actors::corpus::{TaggedSentence, read_gum};
 use dyad_actors::eval::chunks;
 use dyad_actors::evaluate::{eval_meantime, score_sentences, shared_data};
 use dyad_actors::gazetteer::Gazetteer;
-use dyad_actors::ner::{DocCtx, Lexicon, Mix, Ner, NerScratch, Trainer, label_ids};
+use dyad_actors::ner::{
+    DocCtx, Lexicon, Mix, Ner, NerScratch, SentenceCandidates, Trainer, label_ids,
+};
 use dyad_actors::typer::{Example, NONE, TYPES, Typer, TyperTrainer};
 use std::sync::Arc;
 
@@ -224,7 +226,8 @@ fn train_typer(
     // each quarter of the training documents (a document and its renamed copies together) is
     // tagged by a tagger trained on the other three quarters. A candidate is an example of
     // the gold name with exactly its words, or of NONE.
-    let mut examples: Vec<Example<'_>> = Vec::new();
+    // Each held-out document's candidates, kept for the examples that borrow from them.
+    let mut found: Vec<(&TaggedSentence, &Vec<&str>, SentenceCandidates)> = Vec::new();
     let fold = |doc: usize| (doc % gum_docs.max(1)) % FOLDS;
     for k in 0..FOLDS {
         let ner = fold_tagger(
@@ -242,24 +245,27 @@ fn train_typer(
             let slices: Vec<&[&str]> = run.iter().map(|(_, w)| w.as_slice()).collect();
             let doc = run[0].0.doc;
             let cands = ner.doc_candidates(&slices, &docs[doc], &mut scratch, &mut tags);
-            for ((s, w), cs) in run.iter().zip(cands) {
-                let gold = chunks(&s.tags);
-                for (c, _) in cs {
-                    let ty = gold
-                        .iter()
-                        .find(|g| g.start == c.start && g.end == c.end)
-                        .and_then(|g| TYPES.iter().position(|t| *t == g.ty))
-                        .unwrap_or(NONE);
-                    examples.push(Example {
-                        words: w,
-                        cand: c,
-                        ty,
-                        doc,
-                    });
-                }
-            }
+            found.extend(run.iter().zip(cands).map(|((s, w), c)| (*s, *w, c)));
         }
-        eprintln!("typer fold {k}: {} candidates so far", examples.len());
+        eprintln!("typer fold {k}: {} sentences so far", found.len());
+    }
+    let mut examples: Vec<Example<'_>> = Vec::new();
+    for (s, w, sc) in &found {
+        let gold = chunks(&s.tags);
+        for (c, _) in &sc.names {
+            let ty = gold
+                .iter()
+                .find(|g| g.start == c.start && g.end == c.end)
+                .and_then(|g| TYPES.iter().position(|t| *t == g.ty))
+                .unwrap_or(NONE);
+            examples.push(Example {
+                words: w,
+                lower: &sc.lower,
+                cand: c.clone(),
+                ty,
+                doc: s.doc,
+            });
+        }
     }
     let env = |k: &str, d: u64| {
         std::env::var(k)

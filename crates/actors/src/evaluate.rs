@@ -61,14 +61,15 @@ pub fn tag_by_document(
 ) -> Vec<Vec<usize>> {
     let mut out = Vec::with_capacity(sents.len());
     let mut tags = Vec::new();
+    let none = DocCtx::default();
     for run in sents.chunk_by(|a, b| a.doc == b.doc) {
         let words: Vec<Vec<&str>> = run
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
         let slices: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
-        let ctx = docs.get(run[0].doc).cloned().unwrap_or_default();
-        ner.tag_doc(&slices, &ctx, scratch, &mut tags);
+        let ctx = docs.get(run[0].doc).unwrap_or(&none);
+        ner.tag_doc(&slices, ctx, scratch, &mut tags);
         out.append(&mut tags);
     }
     out

@@ -542,6 +542,16 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
     }
 }
 
+/// Whether word `i` is a title's portfolio or country, not a name: a capitalised common word
+/// or a nationality word right before a capitalised title ("Peru's [Foreign] Minister", "the
+/// [Interior] Secretary", "[Turkish] President Recep Tayyip Erdogan").
+fn before_title(cx: &SentCtx, words: &[&str], i: usize) -> bool {
+    i + 1 < words.len()
+        && is_cap(words[i + 1])
+        && cx.title[i + 1]
+        && ((cx.lexical[i] && cx.gaz[i] == "-") || cx.gaz[i] == "N-B")
+}
+
 /// Whether tag `t` may follow tag `prev` in IOB2.
 fn allowed(prev: usize, t: usize) -> bool {
     // I-X (odd-even pairs: 2 follows 1 or 2, 4 follows 3 or 4, …).
@@ -666,11 +676,16 @@ pub struct NerScratch {
     first: Vec<[f32; NT]>,
     names: Vec<NameScore>,
     cands: Vec<crate::typer::Candidate>,
-    /// Of the last sentence tagged: whether each word is a common word, and whether a
-    /// candidate may take it in (see `Ner::tag_words`).
-    lexical: Vec<bool>,
-    blocked: Vec<bool>,
     doc_tags: Vec<Vec<usize>>,
+}
+
+/// One sentence's candidate names ([`Ner::doc_candidates`]).
+pub struct SentenceCandidates {
+    /// The sentence's words, lower-cased.
+    pub lower: Vec<String>,
+    /// Each candidate with the tagger's scores (B-PER, B-ORG, B-LOC, B-MISC, O) at its first
+    /// word.
+    pub names: Vec<(crate::typer::Candidate, [f32; NT])>,
 }
 
 /// A name the tagger found and its type scores.
@@ -815,12 +830,10 @@ impl Ner {
         if self.typer.is_empty() {
             return;
         }
-        let mut lower = Vec::new();
-        for (si, (words, cs)) in sentences.iter().zip(&cands).enumerate() {
-            lower.clear();
-            lower.extend(words.iter().map(|w| w.to_lowercase()));
-            for (c, first) in cs {
-                crate::typer::features(&self.gaz, doc, words, &lower, c, true, &mut scratch.feats);
+        for (si, (words, sc)) in sentences.iter().zip(&cands).enumerate() {
+            let lower = &sc.lower;
+            for (c, first) in &sc.names {
+                crate::typer::features(&self.gaz, doc, words, lower, c, true, &mut scratch.feats);
                 let mut scores = first.map(|v| v * self.mix.tagger);
                 self.typer.score(&scratch.feats, &mut scores);
                 scores[crate::typer::NONE] -= self.mix.none_bias;
@@ -855,18 +868,20 @@ impl Ner {
         }
     }
 
-    /// Tags one sentence's words (tagger and repairs); the tagger's first-word scores are
-    /// left in `scratch.first`.
+    /// Tags one sentence's words (tagger and repairs) and returns them lower-cased; the
+    /// tagger's first-word scores are left in `scratch.first` and the candidate names in
+    /// `scratch.cands`.
     fn tag_words(
         &self,
         words: &[&str],
         doc: &DocCtx,
         scratch: &mut NerScratch,
         out: &mut Vec<usize>,
-    ) {
+    ) -> Vec<String> {
         out.clear();
+        scratch.cands.clear();
         if words.is_empty() {
-            return;
+            return Vec::new();
         }
         let cx = SentCtx::new(&self.gaz, &self.lexicon, words, doc);
         let (mut p1, mut p2) = (0, 0);
@@ -901,33 +916,27 @@ impl Ner {
                 out[i] = 2;
             }
         }
-        // A lone capitalised common word right before a title is the title's portfolio
-        // ("Peru's [Foreign] Minister", "the [Interior] Secretary"), and a nationality word
-        // there its country ("[Turkish] President Recep Tayyip Erdogan"): not names.
+        // A lone word chunk right before a title is the title's portfolio or country.
         for i in 0..out.len().saturating_sub(1) {
             // A one-word chunk: a B- tag (odd) not followed by its I-.
             let b = out[i];
             let lone = b % 2 == 1 && out[i + 1] != b + 1;
-            if lone
-                && ((cx.lexical[i] && cx.gaz[i] == "-") || cx.gaz[i] == "N-B")
-                && is_cap(words[i + 1])
-                && cx.title[i + 1]
-            {
+            if lone && before_title(&cx, words, i) {
                 out[i] = 0;
             }
         }
-        // For the candidates: which words are common words, and which no name may take in
-        // (titles, and the portfolio or nationality word right before one, as above).
-        scratch.lexical.clear();
-        scratch.lexical.extend_from_slice(&cx.lexical);
-        scratch.blocked.clear();
-        scratch.blocked.extend((0..words.len()).map(|i| {
-            cx.title[i]
-                || (i + 1 < words.len()
-                    && is_cap(words[i + 1])
-                    && cx.title[i + 1]
-                    && ((cx.lexical[i] && cx.gaz[i] == "-") || cx.gaz[i] == "N-B"))
-        }));
+        // The candidate names: no run takes in a title or the word before one (as above).
+        crate::typer::candidates(
+            words,
+            out,
+            &crate::typer::WordFlags {
+                lexical: &|i| cx.lexical[i],
+                blocked: &|i| cx.title[i] || before_title(&cx, words, i),
+                of_head: &|i| self.gaz.is_org_head(&cx.lower[i]),
+            },
+            &mut scratch.cands,
+        );
+        cx.lower
     }
 
     /// The tagger's own output for the sentences of a document (`out`, no typer) and each
@@ -938,34 +947,21 @@ impl Ner {
         doc: &DocCtx,
         scratch: &mut NerScratch,
         out: &mut Vec<Vec<usize>>,
-    ) -> Vec<Vec<(crate::typer::Candidate, [f32; NT])>> {
+    ) -> Vec<SentenceCandidates> {
         out.resize_with(sentences.len(), Vec::new);
         out.truncate(sentences.len());
         let mut all = Vec::with_capacity(sentences.len());
         for (words, tags) in sentences.iter().zip(out.iter_mut()) {
-            self.tag_words(words, doc, scratch, tags);
-            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-            let (lexical, blocked) = (&scratch.lexical, &scratch.blocked);
-            crate::typer::candidates(
-                words,
-                tags,
-                &crate::typer::WordFlags {
-                    lexical: &|i| lexical[i],
-                    blocked: &|i| blocked[i],
-                    of_head: &|i| self.gaz.is_org_head(&lower[i]),
-                },
-                &mut scratch.cands,
-            );
-            all.push(
-                scratch
-                    .cands
-                    .drain(..)
-                    .map(|c| {
-                        let first = scratch.first[c.start];
-                        (c, first)
-                    })
-                    .collect::<Vec<_>>(),
-            );
+            let lower = self.tag_words(words, doc, scratch, tags);
+            let names = scratch
+                .cands
+                .drain(..)
+                .map(|c| {
+                    let first = scratch.first[c.start];
+                    (c, first)
+                })
+                .collect();
+            all.push(SentenceCandidates { lower, names });
         }
         all
     }

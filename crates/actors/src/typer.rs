@@ -341,6 +341,8 @@ impl Typer {
 pub struct Example<'a> {
     /// The sentence's words.
     pub words: &'a [&'a str],
+    /// The same, lower-cased.
+    pub lower: &'a [String],
     /// The candidate.
     pub cand: Candidate,
     /// Its type, an index into [`TYPES`] (`NONE` for no name).
@@ -363,7 +365,6 @@ impl TyperTrainer {
         let mut feats = Vec::new();
         for ex in examples {
             self.weights.step += 1;
-            let lower: Vec<String> = ex.words.iter().map(|w| w.to_lowercase()).collect();
             // Some examples are seen without their own words, so that the weights of the
             // context, the lists and the word shapes are trained too: with the words, a
             // training name is classified by its words alone and nothing else is updated.
@@ -374,7 +375,7 @@ impl TyperTrainer {
                 g,
                 &docs[ex.doc],
                 ex.words,
-                &lower,
+                ex.lower,
                 &ex.cand,
                 identity,
                 &mut feats,
@@ -447,12 +448,18 @@ mod tests {
             .iter()
             .map(|s| DocCtx::build(&g, [s.as_slice()]))
             .collect();
+        let lowers: Vec<Vec<String>> = sents
+            .iter()
+            .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+            .collect();
         let examples: Vec<Example<'_>> = sents
             .iter()
+            .zip(&lowers)
             .zip(spans)
             .enumerate()
-            .map(|(d, (w, (start, end, ty)))| Example {
+            .map(|(d, ((w, lower), (start, end, ty)))| Example {
                 words: w,
+                lower,
                 cand: Candidate {
                     start,
                     end,
