@@ -1379,14 +1379,18 @@ mod tests {
         let mut h = Fnv::new();
         let _ = write!(h, "l1=<s>");
         typer.insert(h.0, [0.0, 0.0, 10.0, 0.0, 0.0]);
+        let mut h = Fnv::new();
+        let _ = write!(h, "l1=left");
+        typer.insert(h.0, [0.0, 0.0, 0.0, 0.0, 0.3]);
         let mix = Mix {
             tagger: 0.0,
             doc: 1.0,
-            none_bias: 0.0,
+            none_bias: 0.5,
         };
         let ner = Ner::new(gaz.clone()).unwrap().with_typer(typer, mix);
         // Written back and read again, the typer and its weights survive.
         let ner = Ner::from_text(&ner.to_text(&[]), gaz.clone()).unwrap();
+        assert_eq!(ner.mix, mix);
         let s1 = ["Their", "daughter", "Ilsa", "smiled", "."];
         let s2 = ["Ilsa", "left", "early", "."];
         let doc = DocCtx::build(&gaz, [&s1[..], &s2[..]]);
@@ -1398,5 +1402,22 @@ mod tests {
         ner.tag_doc(&[&s1, &s2], &doc, &mut scratch, &mut both);
         assert_eq!(LABELS[both[0][2]], "B-PER");
         assert_eq!(LABELS[both[1][0]], "B-PER");
+        // After "left" the typer leans to NONE (0.3); the bias taken off NONE (0.5) turns
+        // the candidate "Early" into a name.
+        let words = ["They", "left", "Early", "."];
+        let doc = DocCtx::build(&gaz, [&words[..]]);
+        let mut with_bias = Vec::new();
+        ner.tag(&words, &doc, &mut scratch, &mut with_bias);
+        let no_bias = ner.with_typer(
+            (*ner.typer).clone(),
+            Mix {
+                none_bias: 0.0,
+                ..mix
+            },
+        );
+        let mut without = Vec::new();
+        no_bias.tag(&words, &doc, &mut scratch, &mut without);
+        assert_eq!(without[2], 0, "{without:?}");
+        assert_ne!(with_bias[2], 0, "{with_bias:?}");
     }
 }
