@@ -234,11 +234,8 @@ impl Gazetteer {
             nationalities: HashMap::new(),
             countries: HashMap::new(),
             given: Default::default(),
-            first_names: GIVEN_NAMES
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_lowercase)
+            first_names: data_lines(GIVEN_NAMES)
+                .map(|l| l.trim().to_lowercase())
                 .collect(),
             surnames: Default::default(),
             orgs: Default::default(),
