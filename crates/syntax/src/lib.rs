@@ -32,9 +32,21 @@ mod rng;
 mod tagger;
 pub mod train;
 
-pub use model::{FORMAT_VERSION, Model, ModelHeader, SentenceParser, TokenSyntax};
+pub use model::{FORMAT_VERSION, Model, ModelHeader, SentenceParser, TagBuffers, TokenSyntax};
 
 use conllu::{ConlluError, ConlluSentence, ConlluToken};
+
+/// The universal parts of speech (UD v2).
+pub const UPOS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
+/// `tag` as one of [`UPOS`], borrowed for the whole program rather than from a model, so
+/// that later stages can keep it; "X" for anything else.
+pub fn upos_static(tag: &str) -> &'static str {
+    UPOS.iter().find(|u| **u == tag).copied().unwrap_or("X")
+}
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]

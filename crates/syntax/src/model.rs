@@ -164,6 +164,29 @@ impl Model {
         )
     }
 
+    /// Universal POS tags of `words` into `out` (cleared first), tagging only: for stages
+    /// that read the tags of every sentence but parse few of them. `buf` holds the scratch
+    /// space and owns no borrow of the model, so it can live in another stage's worker.
+    pub fn tag_upos(&self, words: &[&str], buf: &mut TagBuffers, out: &mut Vec<&'static str>) {
+        out.clear();
+        buf.lex.clear();
+        buf.lex.extend(words.iter().map(|w| Lex::new(w)));
+        self.tagger.tag(
+            words,
+            &buf.lex,
+            &mut buf.amb,
+            &mut buf.tags,
+            &mut buf.feats,
+            &mut buf.scores,
+        );
+        let classes = &self.tagger.classes;
+        out.extend(
+            buf.tags.iter().map(|&t| {
+                crate::upos_static(classes.get(t as usize).map_or("X", |c| c.0.as_str()))
+            }),
+        );
+    }
+
     /// A reusable worker for parsing sentences.
     pub fn parser(&self) -> SentenceParser<'_> {
         SentenceParser {
@@ -176,6 +199,16 @@ impl Model {
             scratch: ParseScratch::default(),
         }
     }
+}
+
+/// Scratch space for [`Model::tag_upos`]: reuse one per thread.
+#[derive(Default)]
+pub struct TagBuffers {
+    lex: Vec<Lex>,
+    tags: Vec<u16>,
+    amb: Vec<u64>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
 }
 
 /// A parsing worker: owns scratch buffers, borrows the model. One per thread.

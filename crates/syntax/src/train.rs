@@ -83,6 +83,33 @@ fn inventory<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
     v.into_iter().map(|(k, _)| k.to_string()).collect()
 }
 
+/// The joint (UPOS, XPOS) classes of the training data, most frequent first (at most 255),
+/// and their ids.
+type TagClasses = (Vec<(String, String)>, HashMap<(String, String), u16>);
+
+fn tag_classes(train: &[ConlluSentence]) -> TagClasses {
+    // A tab cannot occur inside a CoNLL-U column, so it joins the pair unambiguously.
+    let pair_keys: Vec<String> = train
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .map(|t| format!("{}\t{}", t.upos, t.xpos))
+        .collect();
+    let mut classes: Vec<(String, String)> = inventory(pair_keys.iter().map(String::as_str))
+        .into_iter()
+        .map(|k| {
+            let (u, x) = k.split_once('\t').unwrap_or((&k, "_"));
+            (u.to_string(), x.to_string())
+        })
+        .collect();
+    classes.truncate(255);
+    let class_of = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.clone(), i as u16))
+        .collect();
+    (classes, class_of)
+}
+
 fn tag_sentences(
     sents: &[ConlluSentence],
     class_of: &HashMap<(String, String), u16>,
@@ -171,23 +198,7 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
     ));
 
     let tokens = || train.iter().flat_map(|s| s.tokens.iter());
-    // A tab cannot occur inside a CoNLL-U column, so it joins the pair unambiguously.
-    let pair_keys: Vec<String> = tokens()
-        .map(|t| format!("{}\t{}", t.upos, t.xpos))
-        .collect();
-    let mut classes: Vec<(String, String)> = inventory(pair_keys.iter().map(String::as_str))
-        .into_iter()
-        .map(|k| {
-            let (u, x) = k.split_once('\t').unwrap_or((&k, "_"));
-            (u.to_string(), x.to_string())
-        })
-        .collect();
-    classes.truncate(255);
-    let class_of: HashMap<(String, String), u16> = classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.clone(), i as u16))
-        .collect();
+    let (classes, class_of) = tag_classes(&train);
     let labels: Vec<String> = inventory(tokens().map(|t| t.deprel.as_str()))
         .into_iter()
         .take(255)
@@ -231,59 +242,14 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
 
     // Jackknifed tags for the parser's training data.
     let train_tags: Vec<Vec<u16>> = if opts.folds >= 2 {
-        let k = opts.folds;
-        let mut out: Vec<Vec<u16>> = vec![Vec::new(); tag_train.len()];
-        let results: Vec<Vec<(usize, Vec<u16>)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..k)
-                .map(|fold| {
-                    let (tag_train, classes) = (&tag_train, &classes);
-                    scope.spawn(move || {
-                        let part: Vec<TagSentence> = tag_train
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| i % k != fold)
-                            .map(|(_, s)| TagSentence {
-                                words: s.words.clone(),
-                                lex: s.lex.clone(),
-                                gold: s.gold.clone(),
-                            })
-                            .collect();
-                        let seed = opts.seed ^ (fold as u64 + 1);
-                        let t = train_tagger(
-                            classes,
-                            &part,
-                            best_epoch + 1,
-                            seed,
-                            opts.prune,
-                            |_, _| 0.0,
-                        );
-                        let held: Vec<usize> =
-                            (0..tag_train.len()).filter(|i| i % k == fold).collect();
-                        let held_s: Vec<TagSentence> = held
-                            .iter()
-                            .map(|&i| TagSentence {
-                                words: tag_train[i].words.clone(),
-                                lex: tag_train[i].lex.clone(),
-                                gold: Vec::new(),
-                            })
-                            .collect();
-                        held.into_iter()
-                            .zip(predict_tags(&t, &held_s))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        for r in results {
-            for (i, tags) in r {
-                out[i] = tags;
-            }
-        }
-        out
+        jackknife(
+            &classes,
+            &tag_train,
+            opts.folds,
+            best_epoch + 1,
+            opts.seed,
+            opts.prune,
+        )
     } else {
         tag_train.iter().map(|s| s.gold.clone()).collect()
     };
@@ -414,6 +380,98 @@ pub fn train(opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, Sy
         test,
     });
     Ok(model)
+}
+
+/// Tags of `tag_train` predicted by taggers that did not see them: sentence `i` is tagged by
+/// a tagger trained for `epochs` on the sentences of the other `k_folds - 1` folds (`i %
+/// k_folds`). Later stages train on these so that they learn how far to trust predicted
+/// tags.
+fn jackknife(
+    classes: &[(String, String)],
+    tag_train: &[TagSentence],
+    k_folds: usize,
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+) -> Vec<Vec<u16>> {
+    let k = k_folds;
+    let mut out: Vec<Vec<u16>> = vec![Vec::new(); tag_train.len()];
+    let results: Vec<Vec<(usize, Vec<u16>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..k)
+            .map(|fold| {
+                let (tag_train, classes) = (&tag_train, &classes);
+                scope.spawn(move || {
+                    let part: Vec<TagSentence> = tag_train
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % k != fold)
+                        .map(|(_, s)| TagSentence {
+                            words: s.words.clone(),
+                            lex: s.lex.clone(),
+                            gold: s.gold.clone(),
+                        })
+                        .collect();
+                    let seed = seed ^ (fold as u64 + 1);
+                    let t = train_tagger(classes, &part, epochs, seed, prune, |_, _| 0.0);
+                    let held: Vec<usize> = (0..tag_train.len()).filter(|i| i % k == fold).collect();
+                    let held_s: Vec<TagSentence> = held
+                        .iter()
+                        .map(|&i| TagSentence {
+                            words: tag_train[i].words.clone(),
+                            lex: tag_train[i].lex.clone(),
+                            gold: Vec::new(),
+                        })
+                        .collect();
+                    held.into_iter()
+                        .zip(predict_tags(&t, &held_s))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for r in results {
+        for (i, tags) in r {
+            out[i] = tags;
+        }
+    }
+    out
+}
+
+/// Every sentence of UD EWT train and GUM CC-BY train (in that order, as in `data_dir`): its
+/// words and their universal POS tags, each sentence tagged by a tagger trained on the other
+/// folds' sentences (see [`jackknife`]), for stages that train on predicted tags; `epochs`
+/// as the committed tagger's (its header).
+pub fn jackknifed_upos(
+    data_dir: &Path,
+    k_folds: usize,
+    epochs: usize,
+    seed: u64,
+) -> Result<Vec<(Vec<String>, Vec<String>)>, SyntaxError> {
+    let mut train = read(data_dir, "en_ewt-ud-train.conllu")?;
+    train.extend(read(data_dir, "en_gum-ccby-train.conllu")?);
+    let (classes, class_of) = tag_classes(&train);
+    let tag_train = tag_sentences(&train, &class_of);
+    let tags = jackknife(&classes, &tag_train, k_folds.max(2), epochs, seed, 0.001);
+    Ok(tag_train
+        .into_iter()
+        .zip(tags)
+        .map(|(s, ts)| {
+            let upos = ts
+                .into_iter()
+                .map(|t| {
+                    classes
+                        .get(t as usize)
+                        .map_or("X", |c| c.0.as_str())
+                        .to_string()
+                })
+                .collect();
+            (s.words, upos)
+        })
+        .collect())
 }
 
 fn parse_sentences(

@@ -28,12 +28,18 @@ proptest! {
         if let Some(m) = model() {
             let mut p = m.parser();
             let mut out = Vec::new();
+            let mut buf = dyad_syntax::TagBuffers::default();
             for sent in &sents {
                 let words: Vec<&str> = sent.iter().map(String::as_str).collect();
                 p.parse_sentence(&words, &mut out);
                 prop_assert_eq!(out.len(), words.len());
                 prop_assert_eq!(out.iter().filter(|t| t.head == 0).count(), usize::from(!words.is_empty()));
                 prop_assert!(out.iter().all(|t| t.head as usize <= words.len()));
+                // Tagging alone gives the parser's tags: the actor stage reuses either.
+                let mut tags = Vec::new();
+                m.tag_upos(&words, &mut buf, &mut tags);
+                let parsed: Vec<&str> = out.iter().map(|t| t.upos).collect();
+                prop_assert_eq!(&tags, &parsed);
             }
         }
     }
