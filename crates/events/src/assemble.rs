@@ -63,8 +63,31 @@ impl DocumentCoder {
         })
     }
 
+    /// The syntax model the coder parses with (none when the build has none).
+    pub fn syntax(&self) -> Option<&std::sync::Arc<dyad_syntax::Model>> {
+        match &self.sentences {
+            SentenceCoder::Parsed(p) => Some(p.syntax()),
+            SentenceCoder::Baseline(_) => None,
+        }
+    }
+
     /// Codes `doc`, whose sentences and timexes are in `analysis`, appending records to `out`.
     pub fn code(&self, doc: &Document, analysis: &Analysis, out: &mut Vec<EventRecord>) {
+        self.code_keeping_tags(doc, analysis, out, &mut Vec::new());
+    }
+
+    /// [`Self::code`], leaving in `tags` each sentence's parts of speech where the coder
+    /// parsed it (an empty list where it did not), so that the actor stage need not tag those
+    /// sentences again.
+    pub fn code_keeping_tags(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        out: &mut Vec<EventRecord>,
+        tags: &mut Vec<Vec<&'static str>>,
+    ) {
+        tags.clear();
+        tags.resize_with(analysis.sentences.len(), Vec::new);
         let docref = DocRef {
             id: doc.id.clone(),
             date: doc.date,
@@ -117,7 +140,14 @@ impl DocumentCoder {
                                     ..(t.span.end as usize).saturating_sub(base)
                             }),
                     );
-                    p.code_tokens(w, text, &spans, doc.date, &mut events);
+                    p.code_tokens_keeping_tags(
+                        w,
+                        text,
+                        &spans,
+                        doc.date,
+                        &mut events,
+                        &mut tags[i],
+                    );
                 }
                 (SentenceCoder::Parsed(p), None) => {
                     events.extend(whole_sentence(p.baseline().code(text, doc.date), text))

@@ -39,6 +39,7 @@ use dyad_core::Status;
 use dyad_syntax::{Model, SentenceParser, TokenSyntax};
 use jiff::civil::Date;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A coded event with what the parse adds beyond [`CodedEvent`]. Spans are sentence-relative.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,7 +211,8 @@ const REPORTING: &[&str] = &[
 /// Codes sentences from their dependency parse. Build once; `Sync`.
 pub struct ParsedCoder {
     base: BaselineCoder,
-    model: Model,
+    /// Shared with the actor stage, which reads its parts of speech.
+    model: Arc<Model>,
     /// dyad's construction blocks, when the dictionary has them (`DYAD_LABEL`,
     /// `DYAD_LIGHT_VERB`, `DYAD_REFUSAL`, `DYAD_DEMAND` of dyad-verbs.txt).
     label_block: Option<usize>,
@@ -1167,7 +1169,8 @@ fn stronger(a: Status, b: Status) -> Status {
 
 impl ParsedCoder {
     /// Wraps the dictionaries of `base` with a parser model.
-    pub fn new(base: BaselineCoder, model: Model) -> Self {
+    pub fn new(base: BaselineCoder, model: impl Into<Arc<Model>>) -> Self {
+        let model = model.into();
         ParsedCoder {
             label_block: base.verbs.block_named("DYAD_LABEL"),
             light_block: base.verbs.block_named("DYAD_LIGHT_VERB"),
@@ -1190,6 +1193,11 @@ impl ParsedCoder {
     /// The dictionaries.
     pub fn baseline(&self) -> &BaselineCoder {
         &self.base
+    }
+
+    /// The syntax model (tagger and parser).
+    pub fn syntax(&self) -> &Arc<Model> {
+        &self.model
     }
 
     /// A parsing worker for [`Self::code_tokens`]; cheap (buffers only).
@@ -1215,6 +1223,21 @@ impl ParsedCoder {
         date: Date,
         out: &mut Vec<ParsedEvent>,
     ) {
+        self.code_tokens_keeping_tags(worker, sentence, spans, date, out, &mut Vec::new());
+    }
+
+    /// [`Self::code_tokens`], leaving in `upos` the words' parts of speech when the sentence
+    /// was parsed (empty when it was not), for the actor stage to reuse.
+    pub fn code_tokens_keeping_tags<'m>(
+        &'m self,
+        worker: &mut SentenceParser<'m>,
+        sentence: &str,
+        spans: &[Range<usize>],
+        date: Date,
+        out: &mut Vec<ParsedEvent>,
+        upos: &mut Vec<&'static str>,
+    ) {
+        upos.clear();
         let toks: Vec<Tok> = spans.iter().map(|r| tok(sentence, r.clone())).collect();
         // Parsing is most of the cost: a sentence with no word that could be a dictionary
         // verb form (as written, or with a regular ending taken off) codes nothing.
@@ -1230,6 +1253,7 @@ impl ParsedCoder {
         if syn.len() != toks.len() {
             return;
         }
+        upos.extend(syn.iter().map(|t| dyad_syntax::upos_static(t.upos)));
         reattach_place_phrases(&mut syn);
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in syn.iter().enumerate() {
