@@ -58,7 +58,12 @@ impl Pipeline {
         };
         let times = (last >= Stage::Time).then(TimeTagger::new);
         let actors = if last >= Stage::Events {
-            Some(dyad_actors::ActorCoder::new()?)
+            // One syntax model for both stages: the actor stage's NER reads its parts of speech.
+            let mut b = dyad_actors::ActorCoder::builder();
+            if let Some(m) = events.as_ref().and_then(|e| e.syntax()) {
+                b = b.syntax(m.clone());
+            }
+            Some(b.build()?)
         } else {
             None
         };
@@ -78,14 +83,17 @@ impl Pipeline {
             t.tag_document(doc, &mut analysis);
         }
         let mut events = Vec::new();
+        // The parts of speech of the sentences the event stage parsed, which the actor
+        // stage's NER reads.
+        let mut upos = Vec::new();
         if let Some(e) = &self.events {
-            e.code(doc, &analysis, &mut events);
+            e.code_keeping_tags(doc, &analysis, &mut events, &mut upos);
         }
         if let Some(coder) = &self.actors
             && !events.is_empty()
         {
             let mut found = dyad_actors::ActorAnalysis::default();
-            coder.analyze(doc, &analysis, &mut found);
+            coder.analyze_tagged(doc, &analysis, &upos, &mut found);
             dyad_events::assemble::complete_participants(&mut events, &|span| {
                 known_actor(&found, span)
             });

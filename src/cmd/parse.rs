@@ -70,7 +70,10 @@ pub fn models() -> anyhow::Result<ExitCode> {
     crate::outln!("  test: {}", h.test);
     crate::outln!("(loaded in {:.2?})\n", start.elapsed());
     let start = std::time::Instant::now();
-    let actors = dyad_actors::ActorCoder::new()?;
+    // The NER reads the syntax tagger's parts of speech: it shares the model loaded above.
+    let actors = dyad_actors::ActorCoder::builder()
+        .syntax(std::sync::Arc::new(syntax))
+        .build()?;
     crate::outln!("NER model (dyad-actors)");
     for line in actors.ner().header.iter() {
         crate::outln!("  {line}");

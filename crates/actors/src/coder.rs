@@ -262,6 +262,7 @@ pub struct ActorCoderBuilder {
     agents: Vec<AgentEntry>,
     no_builtin_holders: bool,
     no_builtin_agents: bool,
+    syntax: Option<crate::ner::PosTags>,
 }
 
 fn read(path: &Path) -> Result<String, CoderError> {
@@ -309,10 +310,20 @@ impl ActorCoderBuilder {
         Ok(self)
     }
 
+    /// Reads parts of speech from this syntax model (the one the event stage parses with)
+    /// rather than loading another copy.
+    pub fn syntax(mut self, model: Arc<dyad_syntax::Model>) -> Self {
+        self.syntax = Some(crate::ner::PosTags::new(model));
+        self
+    }
+
     /// Loads the models and builds the indexes.
     pub fn build(mut self) -> Result<ActorCoder, CoderError> {
         let gaz = Arc::new(Gazetteer::new());
-        let ner = Ner::new(gaz.clone())?;
+        let ner = match &self.syntax {
+            Some(pos) => Ner::with_shared_pos(gaz.clone(), pos)?,
+            None => Ner::new(gaz.clone())?,
+        };
         if !self.no_builtin_holders {
             self.holders
                 .extend(parse_officeholders(OFFICEHOLDERS, "officeholders.tsv")?);
@@ -608,6 +619,19 @@ impl ActorCoder {
 
     /// Finds entities, actors and places in `doc`, whose tokens are in `analysis`.
     pub fn analyze(&self, doc: &Document, analysis: &Analysis, out: &mut ActorAnalysis) {
+        self.analyze_tagged(doc, analysis, &[], out);
+    }
+
+    /// [`Self::analyze`] with the parts of speech the event stage's parser gave some
+    /// sentences (`upos`, by sentence; empty where it parsed none): the NER reads them and
+    /// tags only the other sentences.
+    pub fn analyze_tagged(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        upos: &[Vec<&'static str>],
+        out: &mut ActorAnalysis,
+    ) {
         out.clear();
         let text = doc.text.as_str();
         let tokens = &analysis.tokens;
@@ -619,7 +643,7 @@ impl ActorCoder {
             ent_at: vec![None; words.len()],
             words,
         };
-        self.find_entities(analysis, &mut w, out);
+        self.find_entities(analysis, upos, &mut w, out);
         out.doc_country = self.dominant_country(&w, out);
         self.resolve_places(&mut w, out);
         self.chain(doc, analysis, &mut w, out);
@@ -628,7 +652,13 @@ impl ActorCoder {
         }
     }
 
-    fn find_entities(&self, analysis: &Analysis, w: &mut Work, out: &mut ActorAnalysis) {
+    fn find_entities(
+        &self,
+        analysis: &Analysis,
+        upos: &[Vec<&'static str>],
+        w: &mut Work,
+        out: &mut ActorAnalysis,
+    ) {
         let sents: Vec<&[&str]> = analysis
             .sentences
             .iter()
@@ -648,7 +678,7 @@ impl ActorCoder {
         let mut tagged = Vec::new();
         self.inner
             .ner
-            .tag_doc(&fresh, &dctx, &mut scratch, &mut tagged);
+            .tag_doc_tagged(&fresh, upos, &dctx, &mut scratch, &mut tagged);
         let mut per_sentence: Vec<Vec<crate::eval::Chunk>> = Vec::with_capacity(sents.len());
         for (si, s) in analysis.sentences.iter().enumerate() {
             if s.duplicate.is_some() {

@@ -36,6 +36,9 @@ pub enum ModelError {
     /// The file could not be read or written.
     #[error("model file: {0}")]
     Io(#[from] std::io::Error),
+    /// The model reads parts of speech and the syntax model could not be loaded.
+    #[error("the NER model reads parts of speech: {0}")]
+    Syntax(String),
 }
 
 #[derive(Default, Clone, Copy)]
@@ -246,6 +249,9 @@ struct SentCtx {
     ofhead: Vec<bool>,
     caprun: Vec<&'static str>,
     titlecase: bool,
+    /// Each word's universal part of speech from the syntax tagger; empty in a model
+    /// trained without it.
+    pos: Vec<&'static str>,
 }
 
 fn gazetteer_tags(g: &Gazetteer, words: &[&str], out: &mut Vec<&'static str>) {
@@ -316,7 +322,13 @@ fn gazetteer_tags(g: &Gazetteer, words: &[&str], out: &mut Vec<&'static str>) {
 }
 
 impl SentCtx {
-    fn new(g: &Gazetteer, lex: &Lexicon, words: &[&str], doc: &DocCtx) -> SentCtx {
+    fn new(
+        g: &Gazetteer,
+        lex: &Lexicon,
+        words: &[&str],
+        doc: &DocCtx,
+        pos: Vec<&'static str>,
+    ) -> SentCtx {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lexical = lower.iter().map(|l| lex.contains(l)).collect();
         let docf = lower.iter().map(|l| doc.get(l)).collect();
@@ -393,8 +405,81 @@ impl SentCtx {
             ofhead,
             caprun,
             titlecase,
+            pos,
         }
     }
+}
+
+/// The syntax tagger's parts of speech for the NER features: GUM calls a mention named when
+/// its head is a proper noun, and the syntax tagger has seen the proper nouns of UD EWT as
+/// well as GUM's. Shared, loaded once.
+#[derive(Clone)]
+pub struct PosTags {
+    model: Arc<dyad_syntax::Model>,
+    /// Tags to use instead of the tagger's for given sentences (their words joined by
+    /// spaces): in training, the jackknifed tags of the syntax tagger's own training
+    /// sentences, which it would tag better than any new text.
+    given: Arc<HashMap<String, Vec<&'static str>>>,
+}
+
+impl PosTags {
+    /// Wraps a loaded syntax model.
+    pub fn new(model: Arc<dyad_syntax::Model>) -> PosTags {
+        PosTags {
+            model,
+            given: Arc::default(),
+        }
+    }
+
+    /// The committed syntax model.
+    pub fn load_default() -> Result<PosTags, ModelError> {
+        dyad_syntax::Model::load_default()
+            .map(|m| PosTags::new(Arc::new(m)))
+            .map_err(|e| ModelError::Syntax(e.to_string()))
+    }
+
+    /// The same tagger, answering for these sentences (words and their UPOS tags) with the
+    /// tags given.
+    pub fn with_given<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = (&'a [&'a str], &'a [String])>,
+    ) -> PosTags {
+        let given = sentences
+            .into_iter()
+            .map(|(w, t)| {
+                (
+                    w.join(" "),
+                    t.iter().map(|t| dyad_syntax::upos_static(t)).collect(),
+                )
+            })
+            .collect();
+        PosTags {
+            model: self.model.clone(),
+            given: Arc::new(given),
+        }
+    }
+
+    /// Tags `words`.
+    fn tag(&self, words: &[&str], buf: &mut dyad_syntax::TagBuffers) -> Vec<&'static str> {
+        if !self.given.is_empty()
+            && let Some(t) = self.given.get(&words.join(" "))
+            && t.len() == words.len()
+        {
+            return t.clone();
+        }
+        let mut tags = Vec::with_capacity(words.len());
+        self.model.tag_upos(words, buf, &mut tags);
+        tags
+    }
+}
+
+/// Tags `words` when there is a syntax model; otherwise no tags.
+fn pos_of(
+    pos: Option<&PosTags>,
+    words: &[&str],
+    buf: &mut dyad_syntax::TagBuffers,
+) -> Vec<&'static str> {
+    pos.map(|p| p.tag(words, buf)).unwrap_or_default()
 }
 
 /// Hashes the features of word `i` given the two previous tags into `out`.
@@ -540,6 +625,22 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
     if i > 0 && cx.title[i - 1] {
         push(format_args!("title-1|{}", sh(0)));
     }
+    if !cx.pos.is_empty() {
+        let ps = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= n {
+                "_"
+            } else {
+                cx.pos[j as usize]
+            }
+        };
+        push(format_args!("p={}", ps(0)));
+        push(format_args!("pp-1={}|{}", ps(-1), ps(0)));
+        push(format_args!("pp+1={}|{}", ps(0), ps(1)));
+        push(format_args!("ps={}|{}", ps(0), sh(0)));
+        push(format_args!("pt-1={}|{}", ps(0), LABELS[p1]));
+        push(format_args!("pcr={}|{}", ps(0), cx.caprun[i]));
+    }
 }
 
 /// Whether word `i` is a title's portfolio or country, not a name: a capitalised common word
@@ -632,6 +733,9 @@ pub struct Ner {
     /// first-word scores beside it.
     typer: Arc<Typer>,
     mix: Mix,
+    /// The syntax tagger whose parts of speech the features read, in a model trained with
+    /// them.
+    pos: Option<PosTags>,
     /// The model header lines (without `#`).
     pub header: Arc<Vec<String>>,
 }
@@ -677,12 +781,15 @@ pub struct NerScratch {
     names: Vec<NameScore>,
     cands: Vec<crate::typer::Candidate>,
     doc_tags: Vec<Vec<usize>>,
+    pos: dyad_syntax::TagBuffers,
 }
 
 /// One sentence's candidate names ([`Ner::doc_candidates`]).
 pub struct SentenceCandidates {
     /// The sentence's words, lower-cased.
     pub lower: Vec<String>,
+    /// Their parts of speech (empty for a model without them).
+    pub pos: Vec<&'static str>,
     /// Each candidate with the tagger's scores (B-PER, B-ORG, B-LOC, B-MISC, O) at its first
     /// word.
     pub names: Vec<(crate::typer::Candidate, [f32; NT])>,
@@ -696,6 +803,25 @@ struct NameScore {
     /// Its last word, lower-cased: what its other uses in the document share.
     key: String,
     scores: [f32; NT],
+}
+
+/// What a name shares with its other uses in the document: its last word, where English puts
+/// a name's head ("Ana Ruiz" and "Ruiz", "Columbia University" and "Boston University"); a
+/// name with a connector in it has its head before the connector ("University of
+/// Copenhagen" is no use of "Copenhagen"), so it shares only its whole self.
+fn doc_key(lower: &[String]) -> String {
+    if lower.len() > 2
+        && lower[1..lower.len() - 1].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "of" | "for" | "and" | "&" | "de" | "the" | "on" | "in"
+            )
+        })
+    {
+        lower.join(" ")
+    } else {
+        lower.last().cloned().unwrap_or_default()
+    }
 }
 
 fn argmax(scores: &[f32; NT]) -> usize {
@@ -723,8 +849,24 @@ impl Ner {
         Ner::from_text(MODEL, gaz)
     }
 
+    /// The committed model, reading parts of speech (if it does) from `pos` rather than
+    /// loading the syntax model again.
+    pub fn with_shared_pos(gaz: Arc<Gazetteer>, pos: &PosTags) -> Result<Ner, ModelError> {
+        Ner::read(MODEL, gaz, Some(pos))
+    }
+
+    /// Whether the model reads parts of speech.
+    pub fn reads_pos(&self) -> bool {
+        self.pos.is_some()
+    }
+
     /// Reads a model from its text.
     pub fn from_text(text: &str, gaz: Arc<Gazetteer>) -> Result<Ner, ModelError> {
+        Ner::read(text, gaz, None)
+    }
+
+    fn read(text: &str, gaz: Arc<Gazetteer>, pos: Option<&PosTags>) -> Result<Ner, ModelError> {
+        let mut wants_pos = false;
         let mut lines = text.lines();
         if lines.next().map(|l| l.trim_start_matches("# ")) != Some(FORMAT) {
             return Err(ModelError::Format);
@@ -743,6 +885,10 @@ impl Ner {
                     "tagger-weight" => Some(&mut mix.tagger),
                     "doc-weight" => Some(&mut mix.doc),
                     "none-bias" => Some(&mut mix.none_bias),
+                    "pos" => {
+                        wants_pos = true;
+                        continue;
+                    }
                     _ => None,
                 };
                 if let Some(v) = value {
@@ -789,6 +935,11 @@ impl Ner {
             lexicon: Arc::new(lexicon),
             typer: Arc::new(typer),
             mix,
+            pos: match (wants_pos, pos) {
+                (false, _) => None,
+                (true, Some(p)) => Some(p.clone()),
+                (true, None) => Some(PosTags::load_default()?),
+            },
             header: Arc::new(header),
         })
     }
@@ -825,15 +976,38 @@ impl Ner {
         scratch: &mut NerScratch,
         out: &mut Vec<Vec<usize>>,
     ) {
+        self.tag_doc_tagged(sentences, &[], doc, scratch, out);
+    }
+
+    /// [`Self::tag_doc`] with the parts of speech of some sentences already known (`upos`,
+    /// by sentence; an empty or missing list where they are not): the event stage's parser
+    /// has tagged most sentences, and tagging is most of the cost of a model that reads them.
+    pub fn tag_doc_tagged(
+        &self,
+        sentences: &[&[&str]],
+        upos: &[Vec<&'static str>],
+        doc: &DocCtx,
+        scratch: &mut NerScratch,
+        out: &mut Vec<Vec<usize>>,
+    ) {
         scratch.names.clear();
-        let cands = self.doc_candidates(sentences, doc, scratch, out);
+        let cands = self.candidates_tagged(sentences, upos, doc, scratch, out);
         if self.typer.is_empty() {
             return;
         }
         for (si, (words, sc)) in sentences.iter().zip(&cands).enumerate() {
             let lower = &sc.lower;
             for (c, first) in &sc.names {
-                crate::typer::features(&self.gaz, doc, words, lower, c, true, &mut scratch.feats);
+                crate::typer::features(
+                    &self.gaz,
+                    doc,
+                    words,
+                    lower,
+                    &sc.pos,
+                    c,
+                    true,
+                    &mut scratch.feats,
+                );
                 let mut scores = first.map(|v| v * self.mix.tagger);
                 self.typer.score(&scratch.feats, &mut scores);
                 scores[crate::typer::NONE] -= self.mix.none_bias;
@@ -841,7 +1015,7 @@ impl Ner {
                     sentence: si,
                     start: c.start,
                     end: c.end,
-                    key: lower[c.end - 1].clone(),
+                    key: doc_key(&lower[c.start..c.end]),
                     scores,
                 });
             }
@@ -868,22 +1042,28 @@ impl Ner {
         }
     }
 
-    /// Tags one sentence's words (tagger and repairs) and returns them lower-cased; the
+    /// Tags one sentence's words (tagger and repairs) and returns them lower-cased, with their
+    /// parts of speech; the
     /// tagger's first-word scores are left in `scratch.first` and the candidate names in
     /// `scratch.cands`.
     fn tag_words(
         &self,
         words: &[&str],
+        upos: Option<&Vec<&'static str>>,
         doc: &DocCtx,
         scratch: &mut NerScratch,
         out: &mut Vec<usize>,
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Vec<&'static str>) {
         out.clear();
         scratch.cands.clear();
         if words.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
-        let cx = SentCtx::new(&self.gaz, &self.lexicon, words, doc);
+        let pos = match upos {
+            Some(t) if self.pos.is_some() && t.len() == words.len() => t.clone(),
+            _ => pos_of(self.pos.as_ref(), words, &mut scratch.pos),
+        };
+        let cx = SentCtx::new(&self.gaz, &self.lexicon, words, doc, pos);
         let (mut p1, mut p2) = (0, 0);
         scratch.first.clear();
         for i in 0..words.len() {
@@ -936,7 +1116,7 @@ impl Ner {
             },
             &mut scratch.cands,
         );
-        cx.lower
+        (cx.lower, cx.pos)
     }
 
     /// The tagger's own output for the sentences of a document (`out`, no typer) and each
@@ -948,11 +1128,22 @@ impl Ner {
         scratch: &mut NerScratch,
         out: &mut Vec<Vec<usize>>,
     ) -> Vec<SentenceCandidates> {
+        self.candidates_tagged(sentences, &[], doc, scratch, out)
+    }
+
+    fn candidates_tagged(
+        &self,
+        sentences: &[&[&str]],
+        upos: &[Vec<&'static str>],
+        doc: &DocCtx,
+        scratch: &mut NerScratch,
+        out: &mut Vec<Vec<usize>>,
+    ) -> Vec<SentenceCandidates> {
         out.resize_with(sentences.len(), Vec::new);
         out.truncate(sentences.len());
         let mut all = Vec::with_capacity(sentences.len());
-        for (words, tags) in sentences.iter().zip(out.iter_mut()) {
-            let lower = self.tag_words(words, doc, scratch, tags);
+        for (i, (words, tags)) in sentences.iter().zip(out.iter_mut()).enumerate() {
+            let (lower, pos) = self.tag_words(words, upos.get(i), doc, scratch, tags);
             let names = scratch
                 .cands
                 .drain(..)
@@ -961,7 +1152,7 @@ impl Ner {
                     (c, first)
                 })
                 .collect();
-            all.push(SentenceCandidates { lower, names });
+            all.push(SentenceCandidates { lower, pos, names });
         }
         all
     }
@@ -1071,6 +1262,8 @@ pub struct Trainer {
     counts: FeatMap,
     min_count: u32,
     weights: Averaging,
+    pos: Option<PosTags>,
+    pos_buf: dyad_syntax::TagBuffers,
 }
 
 impl Trainer {
@@ -1082,7 +1275,15 @@ impl Trainer {
             counts: FeatMap::default(),
             min_count: 1,
             weights: Averaging::new(NL),
+            pos: None,
+            pos_buf: dyad_syntax::TagBuffers::default(),
         }
+    }
+
+    /// Reads (and makes the model read) the syntax tagger's parts of speech.
+    pub fn with_pos(mut self, pos: PosTags) -> Trainer {
+        self.pos = Some(pos);
+        self
     }
 
     /// Uses (and stores in the model) this lexicon of lower-case words.
@@ -1102,7 +1303,8 @@ impl Trainer {
     ) {
         let mut feats = Vec::new();
         for (words, gold, d) in data {
-            let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d]);
+            let pos = pos_of(self.pos.as_ref(), words, &mut self.pos_buf);
+            let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d], pos);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
                 features(&cx, words, i, p1, p2, &mut feats);
@@ -1122,7 +1324,8 @@ impl Trainer {
         let mut errors = 0;
         let mut feats = Vec::new();
         for (words, gold, d) in data {
-            let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d]);
+            let pos = pos_of(self.pos.as_ref(), words, &mut self.pos_buf);
+            let cx = SentCtx::new(&self.gaz, &self.lexicon, words, &docs[*d], pos);
             let (mut p1, mut p2) = (0, 0);
             for (i, &g) in gold.iter().enumerate().take(words.len()) {
                 self.weights.step += 1;
@@ -1179,6 +1382,7 @@ impl Trainer {
             lexicon: self.lexicon.clone(),
             typer: Arc::new(Typer::default()),
             mix: Mix::default(),
+            pos: self.pos.clone(),
             header: Arc::new(Vec::new()),
         }
     }
@@ -1214,6 +1418,7 @@ impl Ner {
             lexicon: first.lexicon.clone(),
             typer: first.typer.clone(),
             mix: first.mix,
+            pos: first.pos.clone(),
             header: Arc::new(Vec::new()),
         })
     }
@@ -1241,6 +1446,9 @@ impl Ner {
                 }
             }
             s.push('\n');
+        }
+        if self.pos.is_some() {
+            s.push_str("~pos\t1\n");
         }
         if !self.typer.is_empty() {
             let _ = writeln!(s, "~tagger-weight\t{}", self.mix.tagger);
@@ -1282,6 +1490,34 @@ pub fn span_key(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_shares_its_head_word_with_its_other_uses() {
+        let key = |s: &str| doc_key(&s.split(' ').map(String::from).collect::<Vec<_>>());
+        assert_eq!(key("ana ruiz"), "ruiz");
+        assert_eq!(key("ruiz"), "ruiz");
+        assert_eq!(key("columbia university"), "university");
+        // "University of Copenhagen" is not a use of "Copenhagen".
+        assert_eq!(key("university of copenhagen"), "university of copenhagen");
+        assert_eq!(key("bank of [korea]"), "bank of [korea]");
+    }
+
+    #[test]
+    fn given_parts_of_speech_replace_the_taggers() {
+        let Ok(pos) = PosTags::load_default() else {
+            return;
+        };
+        let mut buf = dyad_syntax::TagBuffers::default();
+        let words = ["Ana", "Ruiz", "met", "Lis", "."];
+        let own = pos.tag(&words, &mut buf);
+        assert_eq!(own.len(), 5);
+        assert_eq!(own[2], "VERB");
+        let tags: Vec<String> = ["X", "X", "X", "X", "PUNCT"].map(String::from).to_vec();
+        let given = pos.with_given([(&words[..], &tags[..])]);
+        assert_eq!(given.tag(&words, &mut buf), ["X", "X", "X", "X", "PUNCT"]);
+        // Other sentences are tagged as before.
+        assert_eq!(given.tag(&words[..3], &mut buf), own[..3]);
+    }
 
     #[test]
     fn shapes() {

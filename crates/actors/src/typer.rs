@@ -155,6 +155,7 @@ pub(crate) fn features(
     doc: &DocCtx,
     words: &[&str],
     lower: &[String],
+    pos: &[&str],
     cand: &Candidate,
     identity: bool,
     out: &mut Vec<u64>,
@@ -219,6 +220,17 @@ pub(crate) fn features(
     push(format_args!("l1r1={l1}|{r1}"));
     if s > 0 && is_title(words[s - 1]) {
         push(format_args!("title-1"));
+    }
+    // The syntax tagger's parts of speech (a model trained with them): the name's, its last
+    // word's (its head, in English names) and the words' around it.
+    if pos.len() == words.len() {
+        let tags: Vec<&str> = pos[s..e].iter().take(4).copied().collect();
+        push(format_args!("p={}", tags.join(" ")));
+        push(format_args!("pl={}|{}", pos[e - 1], n.min(3)));
+        let before = if s > 0 { pos[s - 1] } else { "<s>" };
+        let after = pos.get(e).copied().unwrap_or("</s>");
+        push(format_args!("pc={before}|{after}"));
+        push(format_args!("pcl={before}|{}", pos[e - 1]));
     }
     if s == 0 {
         push(format_args!("first|{n}"));
@@ -343,6 +355,8 @@ pub struct Example<'a> {
     pub words: &'a [&'a str],
     /// The same, lower-cased.
     pub lower: &'a [String],
+    /// Their parts of speech (empty for a model without them).
+    pub pos: &'a [&'static str],
     /// The candidate.
     pub cand: Candidate,
     /// Its type, an index into [`TYPES`] (`NONE` for no name).
@@ -376,6 +390,7 @@ impl TyperTrainer {
                 &docs[ex.doc],
                 ex.words,
                 ex.lower,
+                ex.pos,
                 &ex.cand,
                 identity,
                 &mut feats,
@@ -460,6 +475,7 @@ mod tests {
             .map(|(d, ((w, lower), (start, end, ty)))| Example {
                 words: w,
                 lower,
+                pos: &[],
                 cand: Candidate {
                     start,
                     end,
@@ -483,7 +499,7 @@ mod tests {
                 end: e,
                 tagged: None,
             };
-            features(&g, &doc, words, &lower, &cand, true, &mut f);
+            features(&g, &doc, words, &lower, &[], &cand, true, &mut f);
             let mut scores = [0f32; NT];
             typer.score(&f, &mut scores);
             TYPES[(0..NT)

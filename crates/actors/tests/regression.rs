@@ -156,3 +156,42 @@ fn issue5_a_name_used_once_at_a_sentence_start_is_still_a_name() {
     let got = ner_chunks("Most analysts expect a cut .");
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// The pipeline hands the actor stage the parts of speech its event stage parsed; the
+/// result must be the one the actor stage gets by tagging the sentences itself.
+#[test]
+fn parts_of_speech_from_the_parser_give_the_same_actors() {
+    let coder = ActorCoder::new().expect("coder");
+    let syntax = dyad_syntax::Model::load_default().expect("syntax model");
+    let text = "Wisła Kraków beat Cracovia 3-1 on Sunday.\n\nThe club's owner, Jan Nowak, \
+                met Mayor Anna Lis in Kraków. Lis said the city would help.";
+    let doc = Document::new("t", jiff::civil::date(2024, 5, 1), text);
+    let mut a = Analysis::default();
+    dyad_actors::tokenize::segment(&doc.text, &mut a);
+    let mut parser = syntax.parser();
+    let mut syn = Vec::new();
+    // The first sentence left untagged, as a sentence the event stage did not parse.
+    let upos: Vec<Vec<&'static str>> = a
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let words: Vec<&str> = a.tokens[s.tokens()]
+                .iter()
+                .map(|t| &doc.text[t.span.range()])
+                .collect();
+            parser.parse_sentence(&words, &mut syn);
+            if i == 0 {
+                return Vec::new();
+            }
+            syn.iter()
+                .map(|t| dyad_syntax::upos_static(t.upos))
+                .collect()
+        })
+        .collect();
+    let (mut own, mut given) = (ActorAnalysis::default(), ActorAnalysis::default());
+    coder.analyze(&doc, &a, &mut own);
+    coder.analyze_tagged(&doc, &a, &upos, &mut given);
+    assert!(!own.actors.is_empty());
+    assert_eq!(own, given);
+}
