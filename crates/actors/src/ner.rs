@@ -482,6 +482,78 @@ fn pos_of(
     pos.map(|p| p.tag(words, buf)).unwrap_or_default()
 }
 
+/// Pushes the FNV-1a hash of the pieces written one after another: the value `format!`
+/// of the same pieces would hash to, without the formatting machinery (this is the actor
+/// stage's inner loop).
+macro_rules! fh {
+    ($out:expr; $($piece:expr),+ $(,)?) => {{
+        let mut h = Fnv(FNV_OFFSET);
+        $( Piece::feed(&$piece, &mut h); )+
+        $out.push(h.0);
+    }};
+}
+
+/// A feature piece, hashed as its `Display` form.
+trait Piece {
+    fn feed(&self, h: &mut Fnv);
+}
+
+impl Piece for &str {
+    fn feed(&self, h: &mut Fnv) {
+        h.bytes(self.as_bytes());
+    }
+}
+
+impl Piece for String {
+    fn feed(&self, h: &mut Fnv) {
+        h.bytes(self.as_bytes());
+    }
+}
+
+impl Piece for &String {
+    fn feed(&self, h: &mut Fnv) {
+        h.bytes(self.as_bytes());
+    }
+}
+
+impl Piece for bool {
+    fn feed(&self, h: &mut Fnv) {
+        h.bytes(if *self { b"true" } else { b"false" });
+    }
+}
+
+impl Piece for usize {
+    fn feed(&self, h: &mut Fnv) {
+        let mut buf = [0u8; 20];
+        let (mut k, mut v) = (buf.len(), *self);
+        loop {
+            k -= 1;
+            buf[k] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        h.bytes(&buf[k..]);
+    }
+}
+
+impl Piece for u8 {
+    fn feed(&self, h: &mut Fnv) {
+        // Decimal, as `Display` writes it.
+        let (mut buf, mut k, mut v) = ([0u8; 3], 3, *self);
+        loop {
+            k -= 1;
+            buf[k] = b'0' + v % 10;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        h.bytes(&buf[k..]);
+    }
+}
+
 /// Hashes the features of word `i` given the two previous tags into `out`.
 fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
@@ -513,54 +585,55 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
         }
     };
     let w = &cx.lower[i];
-    let mut push = |parts: std::fmt::Arguments| {
-        // Hashed as it is formatted: the same value as `fnv` of the formatted string, with
-        // no copy through a buffer.
-        let mut h = Fnv(FNV_OFFSET);
-        let _ = h.write_fmt(parts);
-        out.push(h.0);
-    };
-    push(format_args!("b"));
-    push(format_args!("w={w}"));
+    fh!(out; "b");
+    fh!(out; "w=", w);
     // The cased form separates "New" (in names) from "new".
-    push(format_args!("wc={}", words[i]));
+    fh!(out; "wc=", words[i]);
     if i + 1 < n {
-        push(format_args!("wcn={}|{}", words[i], words[i + 1]));
+        fh!(out; "wcn=", words[i], "|", words[i + 1]);
     }
     if i > 0 {
-        push(format_args!("wcp={}|{}", words[i - 1], words[i]));
+        fh!(out; "wcp=", words[i - 1], "|", words[i]);
     }
-    push(format_args!("s={}", sh(0)));
-    let chars: Vec<char> = w.chars().collect();
+    fh!(out; "s=", sh(0));
+    // Affixes of up to four characters, sliced at character boundaries: byte offsets of the
+    // last five character starts (from the end) and of the first four character ends.
+    let nchars = w.chars().count();
+    let mut starts = [0usize; 5];
+    for (k, (b, _)) in w.char_indices().rev().take(5).enumerate() {
+        starts[k] = b;
+    }
     for k in 2..=4usize {
-        if chars.len() > k {
-            let suf: String = chars[chars.len() - k..].iter().collect();
-            push(format_args!("suf{k}={suf}"));
+        if nchars > k {
+            let suf: &str = &w[starts[k - 1]..];
+            fh!(out; "suf", k, "=", suf);
         }
     }
+    let mut ends = w.char_indices().map(|(b, c)| b + c.len_utf8());
     for k in 1..=3usize {
-        if chars.len() > k {
-            let pre: String = chars[..k].iter().collect();
-            push(format_args!("pre{k}={pre}"));
+        let end = ends.next().unwrap_or(w.len());
+        if nchars > k {
+            let pre: &str = &w[..end];
+            fh!(out; "pre", k, "=", pre);
         }
     }
-    push(format_args!("w-1={}", lw(-1)));
-    push(format_args!("w+1={}", lw(1)));
-    push(format_args!("w-2={}", lw(-2)));
-    push(format_args!("w+2={}", lw(2)));
-    push(format_args!("w-1w={}|{w}", lw(-1)));
-    push(format_args!("ww+1={w}|{}", lw(1)));
-    push(format_args!("s-1={}", sh(-1)));
-    push(format_args!("s+1={}", sh(1)));
-    push(format_args!("s-1s+1={}|{}|{}", sh(-1), sh(0), sh(1)));
-    push(format_args!("t-1={}", LABELS[p1]));
-    push(format_args!("t-2t-1={}|{}", LABELS[p2], LABELS[p1]));
-    push(format_args!("t-1w={}|{w}", LABELS[p1]));
-    push(format_args!("t-1s={}|{}", LABELS[p1], sh(0)));
-    push(format_args!("g={}", gz(0)));
-    push(format_args!("g-1={}", gz(-1)));
-    push(format_args!("g+1={}", gz(1)));
-    push(format_args!("gt-1={}|{}", gz(0), LABELS[p1]));
+    fh!(out; "w-1=", lw(-1));
+    fh!(out; "w+1=", lw(1));
+    fh!(out; "w-2=", lw(-2));
+    fh!(out; "w+2=", lw(2));
+    fh!(out; "w-1w=", lw(-1), "|", w);
+    fh!(out; "ww+1=", w, "|", lw(1));
+    fh!(out; "s-1=", sh(-1));
+    fh!(out; "s+1=", sh(1));
+    fh!(out; "s-1s+1=", sh(-1), "|", sh(0), "|", sh(1));
+    fh!(out; "t-1=", LABELS[p1]);
+    fh!(out; "t-2t-1=", LABELS[p2], "|", LABELS[p1]);
+    fh!(out; "t-1w=", LABELS[p1], "|", w);
+    fh!(out; "t-1s=", LABELS[p1], "|", sh(0));
+    fh!(out; "g=", gz(0));
+    fh!(out; "g-1=", gz(-1));
+    fh!(out; "g+1=", gz(1));
+    fh!(out; "gt-1=", gz(0), "|", LABELS[p1]);
     let nm = |k: isize| -> &str {
         let j = i as isize + k;
         if j < 0 || j as usize >= n {
@@ -569,61 +642,53 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
             cx.names[j as usize]
         }
     };
-    push(format_args!("n={}", nm(0)));
-    push(format_args!("d={}|{}", cx.doc[i], cx.caprun[i]));
-    push(format_args!("dn={}|{}", cx.doc[i], nm(0)));
+    fh!(out; "n=", nm(0));
+    fh!(out; "d=", cx.doc[i], "|", cx.caprun[i]);
+    fh!(out; "dn=", cx.doc[i], "|", nm(0));
     if i == 0 {
-        push(format_args!("d0={}|{}", cx.doc[i], sh(0)));
+        fh!(out; "d0=", cx.doc[i], "|", sh(0));
     }
-    push(format_args!("n-1n={}|{}", nm(-1), nm(0)));
-    push(format_args!("nn+1={}|{}", nm(0), nm(1)));
-    push(format_args!("cr={}|tc={}", cx.caprun[i], cx.titlecase));
-    push(format_args!("crs={}|{}", cx.caprun[i], sh(0)));
+    fh!(out; "n-1n=", nm(-1), "|", nm(0));
+    fh!(out; "nn+1=", nm(0), "|", nm(1));
+    fh!(out; "cr=", cx.caprun[i], "|tc=", cx.titlecase);
+    fh!(out; "crs=", cx.caprun[i], "|", sh(0));
     if i == 0 {
-        push(format_args!("first|{}", sh(0)));
-        push(format_args!("firstw={w}"));
+        fh!(out; "first|", sh(0));
+        fh!(out; "firstw=", w);
         // A sentence's first word is capitalised whatever it is, so the document's other
         // mentions decide most of them; a gazetteer name decides where there are none
         // ("Germany said ...").
-        push(format_args!("g0={}|{}", gz(0), cx.doc[i]));
+        fh!(out; "g0=", gz(0), "|", cx.doc[i]);
     }
     if cx.titlecase {
-        push(format_args!("tcw={w}"));
+        fh!(out; "tcw=", w);
     }
     if cx.title[i] {
-        push(format_args!("title"));
+        fh!(out; "title");
     }
     if is_cap(words[i]) {
-        push(format_args!(
-            "lx={}|{}|{}",
-            cx.lexical[i],
-            i == 0,
-            cx.doc[i] & D_CAPMID != 0
-        ));
-        push(format_args!("lxg={}|{}|{}", cx.lexical[i], i == 0, gz(0)));
+        fh!(out; "lx=", cx.lexical[i], "|", i == 0, "|", cx.doc[i] & D_CAPMID != 0);
+        fh!(out; "lxg=", cx.lexical[i], "|", i == 0, "|", gz(0));
     }
     // An organisation designator here or ahead in the run of capitalised words.
     let desig_ahead = (i + 1..n)
         .take(4)
         .take_while(|&j| is_cap(words[j]) || words[j] == "&")
         .any(|j| cx.desig[j]);
-    push(format_args!(
-        "od={}|{}|{}",
-        cx.desig[i], desig_ahead, cx.caprun[i]
-    ));
+    fh!(out; "od=", cx.desig[i], "|", desig_ahead, "|", cx.caprun[i]);
     // Inside "X of (the) Y" after an organisation head.
     if cx.ofhead[i] {
-        push(format_args!("oh"));
+        fh!(out; "oh");
     } else if (i >= 2 && cx.ofhead[i - 2])
         || (i >= 3 && cx.ofhead[i - 3] && cx.lower[i - 1] == "the")
     {
-        push(format_args!("oh-|{}", sh(0)));
+        fh!(out; "oh-|", sh(0));
     }
     if cx.doc[i] & D_BEFOREORG != 0 {
-        push(format_args!("dorg|{}", sh(0)));
+        fh!(out; "dorg|", sh(0));
     }
     if i > 0 && cx.title[i - 1] {
-        push(format_args!("title-1|{}", sh(0)));
+        fh!(out; "title-1|", sh(0));
     }
     if !cx.pos.is_empty() {
         let ps = |k: isize| -> &str {
@@ -634,12 +699,12 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
                 cx.pos[j as usize]
             }
         };
-        push(format_args!("p={}", ps(0)));
-        push(format_args!("pp-1={}|{}", ps(-1), ps(0)));
-        push(format_args!("pp+1={}|{}", ps(0), ps(1)));
-        push(format_args!("ps={}|{}", ps(0), sh(0)));
-        push(format_args!("pt-1={}|{}", ps(0), LABELS[p1]));
-        push(format_args!("pcr={}|{}", ps(0), cx.caprun[i]));
+        fh!(out; "p=", ps(0));
+        fh!(out; "pp-1=", ps(-1), "|", ps(0));
+        fh!(out; "pp+1=", ps(0), "|", ps(1));
+        fh!(out; "ps=", ps(0), "|", sh(0));
+        fh!(out; "pt-1=", ps(0), "|", LABELS[p1]);
+        fh!(out; "pcr=", ps(0), "|", cx.caprun[i]);
     }
 }
 
@@ -1490,6 +1555,19 @@ pub fn span_key(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feature_pieces_hash_as_their_formatted_text() {
+        let fnv = |s: &str| {
+            let mut h = Fnv::new();
+            h.bytes(s.as_bytes());
+            h.0
+        };
+        let mut out = Vec::new();
+        let (w, n, k, b) = (String::from("kraków"), 207u8, 12usize, true);
+        fh!(out; "w=", w, "|", "B-PER", "|", n, "|", k, "|", b, "|", 0u8);
+        assert_eq!(out, [fnv(&format!("w={w}|B-PER|{n}|{k}|{b}|0"))]);
+    }
 
     #[test]
     fn a_name_shares_its_head_word_with_its_other_uses() {
