@@ -554,6 +554,13 @@ impl Piece for u8 {
     }
 }
 
+/// The entry `k` places from word `i` in a per-word list, "_" outside the sentence.
+fn around<T: AsRef<str>>(v: &[T], i: usize, k: isize) -> &str {
+    i.checked_add_signed(k)
+        .and_then(|j| v.get(j))
+        .map_or("_", AsRef::as_ref)
+}
+
 /// Hashes the features of word `i` given the two previous tags into `out`.
 fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
@@ -568,22 +575,8 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
             &cx.lower[j as usize]
         }
     };
-    let sh = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n {
-            "_"
-        } else {
-            &cx.shapes[j as usize]
-        }
-    };
-    let gz = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n {
-            "_"
-        } else {
-            cx.gaz[j as usize]
-        }
-    };
+    let sh = |k: isize| around(&cx.shapes, i, k);
+    let gz = |k: isize| around(&cx.gaz, i, k);
     let w = &cx.lower[i];
     fh!(out; "b");
     fh!(out; "w=", w);
@@ -634,14 +627,7 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
     fh!(out; "g-1=", gz(-1));
     fh!(out; "g+1=", gz(1));
     fh!(out; "gt-1=", gz(0), "|", LABELS[p1]);
-    let nm = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n {
-            "_"
-        } else {
-            cx.names[j as usize]
-        }
-    };
+    let nm = |k: isize| around(&cx.names, i, k);
     fh!(out; "n=", nm(0));
     fh!(out; "d=", cx.doc[i], "|", cx.caprun[i]);
     fh!(out; "dn=", cx.doc[i], "|", nm(0));
@@ -691,14 +677,7 @@ fn features(cx: &SentCtx, words: &[&str], i: usize, p1: usize, p2: usize, out: &
         fh!(out; "title-1|", sh(0));
     }
     if !cx.pos.is_empty() {
-        let ps = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 || j as usize >= n {
-                "_"
-            } else {
-                cx.pos[j as usize]
-            }
-        };
+        let ps = |k: isize| around(&cx.pos, i, k);
         fh!(out; "p=", ps(0));
         fh!(out; "pp-1=", ps(-1), "|", ps(0));
         fh!(out; "pp+1=", ps(0), "|", ps(1));
@@ -1063,16 +1042,12 @@ impl Ner {
         for (si, (words, sc)) in sentences.iter().zip(&cands).enumerate() {
             let lower = &sc.lower;
             for (c, first) in &sc.names {
-                crate::typer::features(
-                    &self.gaz,
-                    doc,
+                let sentence = crate::typer::Sentence {
                     words,
                     lower,
-                    &sc.pos,
-                    c,
-                    true,
-                    &mut scratch.feats,
-                );
+                    pos: &sc.pos,
+                };
+                crate::typer::features(&self.gaz, doc, &sentence, c, true, &mut scratch.feats);
                 let mut scores = first.map(|v| v * self.mix.tagger);
                 self.typer.score(&scratch.feats, &mut scores);
                 scores[crate::typer::NONE] -= self.mix.none_bias;

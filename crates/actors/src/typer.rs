@@ -149,17 +149,25 @@ fn suffix(w: &str, k: usize) -> &str {
     &w[b..]
 }
 
-/// Hashes the features of the candidate `cand` (lower-cased words in `lower`) into `out`.
+/// A sentence as the typer reads it.
+pub(crate) struct Sentence<'a> {
+    pub(crate) words: &'a [&'a str],
+    /// The words lower-cased.
+    pub(crate) lower: &'a [String],
+    /// Their parts of speech (empty for a model without them).
+    pub(crate) pos: &'a [&'static str],
+}
+
+/// Hashes the features of the candidate `cand` in `sentence` into `out`.
 pub(crate) fn features(
     g: &Gazetteer,
     doc: &DocCtx,
-    words: &[&str],
-    lower: &[String],
-    pos: &[&str],
+    sentence: &Sentence<'_>,
     cand: &Candidate,
     identity: bool,
     out: &mut Vec<u64>,
 ) {
+    let Sentence { words, lower, pos } = *sentence;
     let (s, e) = (cand.start, cand.end);
     out.clear();
     let mut push = |parts: std::fmt::Arguments| {
@@ -385,16 +393,12 @@ impl TyperTrainer {
             let mut h = Fnv::new();
             h.bytes(&self.weights.step.to_le_bytes());
             let identity = h.0 % 1000 >= self.blind_per_mille;
-            features(
-                g,
-                &docs[ex.doc],
-                ex.words,
-                ex.lower,
-                ex.pos,
-                &ex.cand,
-                identity,
-                &mut feats,
-            );
+            let sentence = Sentence {
+                words: ex.words,
+                lower: ex.lower,
+                pos: ex.pos,
+            };
+            features(g, &docs[ex.doc], &sentence, &ex.cand, identity, &mut feats);
             let mut scores = [0f32; NT];
             self.weights.scores(&feats, &mut scores);
             let guess = (0..NT)
@@ -499,7 +503,12 @@ mod tests {
                 end: e,
                 tagged: None,
             };
-            features(&g, &doc, words, &lower, &[], &cand, true, &mut f);
+            let sentence = Sentence {
+                words,
+                lower: &lower,
+                pos: &[],
+            };
+            features(&g, &doc, &sentence, &cand, true, &mut f);
             let mut scores = [0f32; NT];
             typer.score(&f, &mut scores);
             TYPES[(0..NT)

@@ -441,6 +441,9 @@ fn jackknife(
     out
 }
 
+/// A sentence's words and their universal POS tags.
+pub type WordsAndTags = (Vec<String>, Vec<String>);
+
 /// Every sentence of UD EWT train and GUM CC-BY train (in that order, as in `data_dir`): its
 /// words and their universal POS tags, each sentence tagged by a tagger trained on the other
 /// folds' sentences (see [`jackknife`]), for stages that train on predicted tags; `epochs`
@@ -450,7 +453,7 @@ pub fn jackknifed_upos(
     k_folds: usize,
     epochs: usize,
     seed: u64,
-) -> Result<Vec<(Vec<String>, Vec<String>)>, SyntaxError> {
+) -> Result<Vec<WordsAndTags>, SyntaxError> {
     let mut train = read(data_dir, "en_ewt-ud-train.conllu")?;
     train.extend(read(data_dir, "en_gum-ccby-train.conllu")?);
     let (classes, class_of) = tag_classes(&train);
