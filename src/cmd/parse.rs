@@ -89,5 +89,10 @@ pub fn train(args: TrainSyntaxArgs) -> anyhow::Result<ExitCode> {
     let opts = dyad_syntax::train::TrainOptions::new(&args.data);
     dyad_syntax::train::train_to_file(&opts, &args.out, &mut |line: &str| eprintln!("{line}"))?;
     eprintln!("dyad: wrote {}", args.out.display());
+    // The NER's features read this tagger's parts of speech.
+    eprintln!(
+        "dyad: the NER reads this tagger's tags; once the new model is committed, retrain it: \
+         cargo run --release -p dyad-actors --example train_ner 16 5 3 1"
+    );
     Ok(ExitCode::SUCCESS)
 }
