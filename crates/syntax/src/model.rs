@@ -169,16 +169,7 @@ impl Model {
     /// space and owns no borrow of the model, so it can live in another stage's worker.
     pub fn tag_upos(&self, words: &[&str], buf: &mut TagBuffers, out: &mut Vec<&'static str>) {
         out.clear();
-        buf.lex.clear();
-        buf.lex.extend(words.iter().map(|w| Lex::new(w)));
-        self.tagger.tag(
-            words,
-            &buf.lex,
-            &mut buf.amb,
-            &mut buf.tags,
-            &mut buf.feats,
-            &mut buf.scores,
-        );
+        buf.tag(&self.tagger, words);
         let classes = &self.tagger.classes;
         out.extend(
             buf.tags.iter().map(|&t| {
@@ -191,17 +182,14 @@ impl Model {
     pub fn parser(&self) -> SentenceParser<'_> {
         SentenceParser {
             model: self,
-            lex: Vec::new(),
-            tags: Vec::new(),
-            amb: Vec::new(),
-            feats: Vec::new(),
-            scores: Vec::new(),
+            buf: TagBuffers::default(),
             scratch: ParseScratch::default(),
         }
     }
 }
 
-/// Scratch space for [`Model::tag_upos`]: reuse one per thread.
+/// Scratch space for [`Model::tag_upos`]: reuse one per thread. A [`SentenceParser`] tags
+/// into one too, and its parser reads the words' facts and tags from it.
 #[derive(Default)]
 pub struct TagBuffers {
     lex: Vec<Lex>,
@@ -211,23 +199,12 @@ pub struct TagBuffers {
     scores: Vec<f32>,
 }
 
-/// A parsing worker: owns scratch buffers, borrows the model. One per thread.
-pub struct SentenceParser<'m> {
-    model: &'m Model,
-    lex: Vec<Lex>,
-    tags: Vec<u16>,
-    amb: Vec<u64>,
-    feats: Vec<u64>,
-    scores: Vec<f32>,
-    scratch: ParseScratch,
-}
-
-impl<'m> SentenceParser<'m> {
-    /// Tags only: the (UPOS, XPOS) class ids of `words`, kept in `self` for [`Self::parse_tagged`].
-    pub(crate) fn tag(&mut self, words: &[&str]) -> &[u16] {
+impl TagBuffers {
+    /// Tags `words`, leaving their lexical facts, ambiguity classes and class ids here.
+    fn tag(&mut self, tagger: &Tagger, words: &[&str]) {
         self.lex.clear();
         self.lex.extend(words.iter().map(|w| Lex::new(w)));
-        self.model.tagger.tag(
+        tagger.tag(
             words,
             &self.lex,
             &mut self.amb,
@@ -235,7 +212,21 @@ impl<'m> SentenceParser<'m> {
             &mut self.feats,
             &mut self.scores,
         );
-        &self.tags
+    }
+}
+
+/// A parsing worker: owns scratch buffers, borrows the model. One per thread.
+pub struct SentenceParser<'m> {
+    model: &'m Model,
+    buf: TagBuffers,
+    scratch: ParseScratch,
+}
+
+impl<'m> SentenceParser<'m> {
+    /// Tags only: the (UPOS, XPOS) class ids of `words`, kept in `self` for [`Self::parse_tagged`].
+    pub(crate) fn tag(&mut self, words: &[&str]) -> &[u16] {
+        self.buf.tag(&self.model.tagger, words);
+        &self.buf.tags
     }
 
     /// Tags, lemmatises and parses one pre-tokenised sentence into `out` (cleared first),
@@ -254,16 +245,16 @@ impl<'m> SentenceParser<'m> {
         out.clear();
         let m = self.model;
         let nd = Nodes {
-            lex: &self.lex,
-            tags: &self.tags,
+            lex: &self.buf.lex,
+            tags: &self.buf.tags,
             coarse: &m.parser.coarse,
-            amb: &self.amb,
+            amb: &self.buf.amb,
         };
         m.parser.parse(&nd, &mut self.scratch);
         let n = words.len();
         let classes = &m.tagger.classes;
         for (i, w) in words.iter().enumerate() {
-            let tag = self.tags[i];
+            let tag = self.buf.tags[i];
             let (upos, xpos) = classes
                 .get(tag as usize)
                 .map_or(("X", "_"), |c| (c.0.as_str(), c.1.as_str()));
