@@ -133,6 +133,20 @@ fn main() {
                 .map(|(w, (_, t))| (w.as_slice(), t.as_slice())),
         )
     });
+    // Every epoch reads the training sentences and scores GUM dev again: their tags are
+    // looked up, not tagged anew each time (the same tags either way).
+    let dev_words: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let pos = pos.map(|p| {
+        p.fixed(
+            sentences
+                .iter()
+                .map(|s| s.0.as_slice())
+                .chain(dev_words.iter().map(Vec::as_slice)),
+        )
+    });
     let new_trainer = || {
         let t = Trainer::new(gaz.clone()).with_lexicon(lexicon.clone());
         match &pos {
@@ -302,7 +316,7 @@ fn train_typer(
         for run in held.chunk_by(|a, b| a.0.doc == b.0.doc) {
             let slices: Vec<&[&str]> = run.iter().map(|(_, w)| w.as_slice()).collect();
             let doc = run[0].0.doc;
-            let cands = ner.doc_candidates(&slices, &docs[doc], &mut scratch, &mut tags);
+            let cands = ner.doc_candidates(&slices, &[], &docs[doc], &mut scratch, &mut tags);
             found.extend(run.iter().zip(cands).map(|((s, w), c)| (*s, *w, c)));
         }
         eprintln!("typer fold {k}: {} sentences so far", found.len());

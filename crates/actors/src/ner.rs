@@ -459,6 +459,21 @@ impl PosTags {
         }
     }
 
+    /// The same tagger with the tags it gives `sentences` now (given or tagged) kept: a
+    /// trainer reads the same sentences every epoch, and then tags each of them once.
+    pub fn fixed<'a>(&self, sentences: impl IntoIterator<Item = &'a [&'a str]>) -> PosTags {
+        let mut buf = dyad_syntax::TagBuffers::default();
+        let mut given = (*self.given).clone();
+        for words in sentences {
+            let tags = self.tag(words, &mut buf);
+            given.insert(words.join(" "), tags);
+        }
+        PosTags {
+            model: self.model.clone(),
+            given: Arc::new(given),
+        }
+    }
+
     /// Tags `words`.
     fn tag(&self, words: &[&str], buf: &mut dyad_syntax::TagBuffers) -> Vec<&'static str> {
         if !self.given.is_empty()
@@ -504,12 +519,6 @@ impl Piece for &str {
     }
 }
 
-impl Piece for String {
-    fn feed(&self, h: &mut Fnv) {
-        h.bytes(self.as_bytes());
-    }
-}
-
 impl Piece for &String {
     fn feed(&self, h: &mut Fnv) {
         h.bytes(self.as_bytes());
@@ -523,6 +532,7 @@ impl Piece for bool {
 }
 
 impl Piece for usize {
+    /// Decimal, as `Display` writes it.
     fn feed(&self, h: &mut Fnv) {
         let mut buf = [0u8; 20];
         let (mut k, mut v) = (buf.len(), *self);
@@ -540,17 +550,7 @@ impl Piece for usize {
 
 impl Piece for u8 {
     fn feed(&self, h: &mut Fnv) {
-        // Decimal, as `Display` writes it.
-        let (mut buf, mut k, mut v) = ([0u8; 3], 3, *self);
-        loop {
-            k -= 1;
-            buf[k] = b'0' + v % 10;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        h.bytes(&buf[k..]);
+        usize::from(*self).feed(h);
     }
 }
 
@@ -792,14 +792,14 @@ impl std::fmt::Debug for Ner {
     }
 }
 
-/// How a candidate's final scores are put together (see [`Ner::tag_doc`]), chosen on GUM dev
-/// by the trainer and stored in the model file.
+/// How a candidate's final scores are put together (see [`Ner::tag_doc`]), chosen on the dev
+/// sets by the trainer and stored in the model file.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mix {
     /// Weight of the tagger's own scores at the candidate's first word.
     pub tagger: f32,
     /// Weight of the mean typer scores of the document's other candidates with the same
-    /// last word.
+    /// document key (`doc_key`).
     pub doc: f32,
     /// Taken off the NONE score: the typer is trained on candidates of which most are no
     /// names, and this sets where precision is traded for recall.
@@ -844,7 +844,7 @@ struct NameScore {
     sentence: usize,
     start: usize,
     end: usize,
-    /// Its last word, lower-cased: what its other uses in the document share.
+    /// What its other uses in the document share (`doc_key`).
     key: String,
     scores: [f32; NT],
 }
@@ -897,11 +897,6 @@ impl Ner {
     /// loading the syntax model again.
     pub fn with_shared_pos(gaz: Arc<Gazetteer>, pos: &PosTags) -> Result<Ner, ModelError> {
         Ner::read(MODEL, gaz, Some(pos))
-    }
-
-    /// Whether the model reads parts of speech.
-    pub fn reads_pos(&self) -> bool {
-        self.pos.is_some()
     }
 
     /// Reads a model from its text.
@@ -1011,7 +1006,7 @@ impl Ner {
 
     /// Tags the sentences of one document; `out` receives one tag vector per sentence. A
     /// name's type weighs, beside its own scores, the mean scores of the document's other
-    /// names with the same last word: "Gloria" in "Gloria 's eczema" and in "daughter
+    /// names with the same head word (`doc_key`): "Gloria" in "Gloria 's eczema" and in "daughter
     /// Gloria", "Byron" in "In Byron 's later memoirs" and in "Byron received".
     pub fn tag_doc(
         &self,
@@ -1035,7 +1030,7 @@ impl Ner {
         out: &mut Vec<Vec<usize>>,
     ) {
         scratch.names.clear();
-        let cands = self.candidates_tagged(sentences, upos, doc, scratch, out);
+        let cands = self.doc_candidates(sentences, upos, doc, scratch, out);
         if self.typer.is_empty() {
             return;
         }
@@ -1083,9 +1078,8 @@ impl Ner {
     }
 
     /// Tags one sentence's words (tagger and repairs) and returns them lower-cased, with their
-    /// parts of speech; the
-    /// tagger's first-word scores are left in `scratch.first` and the candidate names in
-    /// `scratch.cands`.
+    /// parts of speech (`upos` when given, else tagged here); the tagger's first-word scores
+    /// are left in `scratch.first` and the candidate names in `scratch.cands`.
     fn tag_words(
         &self,
         words: &[&str],
@@ -1160,18 +1154,9 @@ impl Ner {
     }
 
     /// The tagger's own output for the sentences of a document (`out`, no typer) and each
-    /// sentence's candidate names, with the tagger's scores at their first word.
+    /// sentence's candidate names, with the tagger's scores at their first word; `upos` as
+    /// for [`Self::tag_doc_tagged`].
     pub fn doc_candidates(
-        &self,
-        sentences: &[&[&str]],
-        doc: &DocCtx,
-        scratch: &mut NerScratch,
-        out: &mut Vec<Vec<usize>>,
-    ) -> Vec<SentenceCandidates> {
-        self.candidates_tagged(sentences, &[], doc, scratch, out)
-    }
-
-    fn candidates_tagged(
         &self,
         sentences: &[&[&str]],
         upos: &[Vec<&'static str>],
@@ -1539,7 +1524,9 @@ mod tests {
             h.0
         };
         let mut out = Vec::new();
-        let (w, n, k, b) = (String::from("kraków"), 207u8, 12usize, true);
+        let lower = String::from("kraków");
+        // Borrowed, as the features take the sentence's lower-cased words.
+        let (w, n, k, b) = (&lower, 207u8, 12usize, true);
         fh!(out; "w=", w, "|", "B-PER", "|", n, "|", k, "|", b, "|", 0u8);
         assert_eq!(out, [fnv(&format!("w={w}|B-PER|{n}|{k}|{b}|0"))]);
     }
