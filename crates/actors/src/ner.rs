@@ -804,6 +804,10 @@ pub struct Mix {
     /// Taken off the NONE score: the typer is trained on candidates of which most are no
     /// names, and this sets where precision is traded for recall.
     pub none_bias: f32,
+    /// Taken off the MISC score: MISC (works, events, products) is the typer's other way of
+    /// saying "no person, place or organisation", and the GUM names it learns it from are
+    /// few and mixed.
+    pub misc_bias: f32,
 }
 
 impl Default for Mix {
@@ -812,7 +816,51 @@ impl Default for Mix {
             tagger: 1.0,
             doc: 0.0,
             none_bias: 0.0,
+            misc_bias: 0.0,
         }
+    }
+}
+
+impl Mix {
+    /// A candidate's own scores: the typer's (`typer`) plus the weighted tagger's at its
+    /// first word (`tagger`), less the biases.
+    pub fn own(&self, tagger: &[f32; NT], typer: &[f32; NT]) -> [f32; NT] {
+        let mut s = [0f32; NT];
+        for ((o, t), y) in s.iter_mut().zip(tagger).zip(typer) {
+            *o = t * self.tagger + y;
+        }
+        s[crate::typer::NONE] -= self.none_bias;
+        s[crate::typer::MISC] -= self.misc_bias;
+        s
+    }
+
+    /// The final scores of a document's candidates from their own scores (`own`) and their
+    /// document keys (`keys`, see `doc_key`): each adds the document weight times the mean
+    /// own scores of the other candidates with its key.
+    pub fn in_document<K: AsRef<str>>(&self, keys: &[K], own: &[[f32; NT]]) -> Vec<[f32; NT]> {
+        let mut totals: HashMap<&str, ([f32; NT], u32)> = HashMap::new();
+        for (k, s) in keys.iter().zip(own) {
+            let t = totals.entry(k.as_ref()).or_default();
+            for (a, b) in t.0.iter_mut().zip(s) {
+                *a += b;
+            }
+            t.1 += 1;
+        }
+        keys.iter()
+            .zip(own)
+            .map(|(k, &s)| {
+                let mut scores = s;
+                if let Some((sum, count)) = totals.get(k.as_ref())
+                    && *count > 1
+                {
+                    let others = (*count - 1) as f32;
+                    for ((o, total), own) in scores.iter_mut().zip(sum).zip(s) {
+                        *o += self.doc * (total - own) / others;
+                    }
+                }
+                scores
+            })
+            .collect()
     }
 }
 
@@ -853,7 +901,7 @@ struct NameScore {
 /// a name's head ("Ana Ruiz" and "Ruiz", "Columbia University" and "Boston University"); a
 /// name with a connector in it has its head before the connector ("University of
 /// Copenhagen" is no use of "Copenhagen"), so it shares only its whole self.
-fn doc_key(lower: &[String]) -> String {
+pub fn doc_key(lower: &[String]) -> String {
     if lower.len() > 2
         && lower[1..lower.len() - 1].iter().any(|w| {
             matches!(
@@ -924,6 +972,7 @@ impl Ner {
                     "tagger-weight" => Some(&mut mix.tagger),
                     "doc-weight" => Some(&mut mix.doc),
                     "none-bias" => Some(&mut mix.none_bias),
+                    "misc-bias" => Some(&mut mix.misc_bias),
                     "pos" => {
                         wants_pos = true;
                         continue;
@@ -1043,36 +1092,20 @@ impl Ner {
                     pos: &sc.pos,
                 };
                 crate::typer::features(&self.gaz, doc, &sentence, c, true, &mut scratch.feats);
-                let mut scores = first.map(|v| v * self.mix.tagger);
-                self.typer.score(&scratch.feats, &mut scores);
-                scores[crate::typer::NONE] -= self.mix.none_bias;
+                let mut typer = [0f32; NT];
+                self.typer.score(&scratch.feats, &mut typer);
                 scratch.names.push(NameScore {
                     sentence: si,
                     start: c.start,
                     end: c.end,
                     key: doc_key(&lower[c.start..c.end]),
-                    scores,
+                    scores: self.mix.own(first, &typer),
                 });
             }
         }
-        let mut totals: HashMap<&str, ([f32; NT], u32)> = HashMap::new();
-        for n in &scratch.names {
-            let t = totals.entry(n.key.as_str()).or_default();
-            for (a, b) in t.0.iter_mut().zip(n.scores) {
-                *a += b;
-            }
-            t.1 += 1;
-        }
-        for n in &scratch.names {
-            let mut scores = n.scores;
-            if let Some((sum, count)) = totals.get(n.key.as_str())
-                && *count > 1
-            {
-                let others = (*count - 1) as f32;
-                for ((s, total), own) in scores.iter_mut().zip(sum).zip(n.scores) {
-                    *s += self.mix.doc * (total - own) / others;
-                }
-            }
+        let keys: Vec<&str> = scratch.names.iter().map(|n| n.key.as_str()).collect();
+        let own: Vec<[f32; NT]> = scratch.names.iter().map(|n| n.scores).collect();
+        for (n, scores) in scratch.names.iter().zip(self.mix.in_document(&keys, &own)) {
             set_type(&mut out[n.sentence], n, argmax(&scores));
         }
     }
@@ -1180,6 +1213,16 @@ impl Ner {
             all.push(SentenceCandidates { lower, pos, names });
         }
         all
+    }
+
+    /// The name typer (empty for a model without one).
+    pub fn typer(&self) -> &Typer {
+        &self.typer
+    }
+
+    /// How the typer's scores are mixed with the tagger's.
+    pub fn mix(&self) -> Mix {
+        self.mix
     }
 
     /// The same model with another typer and weights (for training).
@@ -1479,6 +1522,7 @@ impl Ner {
             let _ = writeln!(s, "~tagger-weight\t{}", self.mix.tagger);
             let _ = writeln!(s, "~doc-weight\t{}", self.mix.doc);
             let _ = writeln!(s, "~none-bias\t{}", self.mix.none_bias);
+            let _ = writeln!(s, "~misc-bias\t{}", self.mix.misc_bias);
             for (h, row) in self.typer.rows() {
                 let _ = write!(s, "~{h:016x}\t");
                 let parts: Vec<String> = row
@@ -1662,6 +1706,7 @@ mod tests {
             tagger: 0.0,
             doc: 1.0,
             none_bias: 0.5,
+            misc_bias: 0.25,
         };
         let ner = Ner::new(gaz.clone()).unwrap().with_typer(typer, mix);
         // Written back and read again, the typer and its weights survive.

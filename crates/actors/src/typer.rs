@@ -24,6 +24,8 @@ pub const TYPES: [&str; 5] = ["PER", "ORG", "LOC", "MISC", "NONE"];
 pub const NT: usize = TYPES.len();
 /// Index of `NONE` in [`TYPES`].
 pub const NONE: usize = 4;
+/// Index of MISC in [`TYPES`].
+pub const MISC: usize = 3;
 
 /// What [`candidates`] needs to know of a sentence's words, by position.
 pub struct WordFlags<'a> {
@@ -320,6 +322,20 @@ impl Typer {
         }
     }
 
+    /// The scores of an example's candidate, its own words seen (as in tagging).
+    pub fn score_example(&self, g: &Gazetteer, docs: &[DocCtx], ex: &Example<'_>) -> [f32; NT] {
+        let mut feats = Vec::new();
+        let sentence = Sentence {
+            words: ex.words,
+            lower: ex.lower,
+            pos: ex.pos,
+        };
+        features(g, &docs[ex.doc], &sentence, &ex.cand, true, &mut feats);
+        let mut scores = [0f32; NT];
+        self.score(&feats, &mut scores);
+        scores
+    }
+
     /// Adds a row read from a model file.
     pub(crate) fn insert(&mut self, hash: u64, row: [f32; NT]) {
         let r = (self.weights.len() / NT) as u32;
@@ -358,6 +374,7 @@ impl Typer {
 }
 
 /// One training example: a gold name in a sentence.
+#[derive(Clone)]
 pub struct Example<'a> {
     /// The sentence's words.
     pub words: &'a [&'a str],
