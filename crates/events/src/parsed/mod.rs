@@ -160,6 +160,21 @@ const SUPPORT_VERBS: &[&str] = &[
 const ACCEPT_VERBS: &[&str] = &["accept", "receive", "welcome", "admit"];
 /// Verbs of ending: the event ended decides ("ended mediation efforts"; block
 /// `DYAD_HALTED`), after the verb's patterns.
+/// Nouns of things given or withheld, never a participant of the event.
+const RESOURCES: &[&str] = &[
+    "aid",
+    "assistance",
+    "funding",
+    "money",
+    "loan",
+    "credit",
+    "grant",
+    "supply",
+    "weapon",
+    "arms",
+    "payment",
+    "budget",
+];
 const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "terminate"];
 /// Plural nouns of dictionary verbs that name things, not events: "its forces in Lebanon"
 /// are troops (not FORCE, coerce), "emergency measures" policies, "air links" and "ties"
@@ -606,6 +621,15 @@ impl Sent<'_, '_> {
         // "Earlier Thursday, …": the parser sometimes takes a fronted day for the subject.
         if let Some(s) = self.kids(v, "nsubj").find(|&s| !self.temporal(s)) {
             return Some((self.resolve(s), false));
+        }
+        // "And earlier Thursday, an arrest … threatened": the fronted day taken for the
+        // subject with the real subject in apposition to it.
+        if let Some(a) = self
+            .kids(v, "nsubj")
+            .flat_map(|t| self.kids(t, "appos"))
+            .find(|&a| !self.temporal(a))
+        {
+            return Some((self.resolve(a), false));
         }
         if let Some(s) = self.kids(v, "nsubj:pass").next() {
             return Some((self.resolve(s), true));
@@ -1817,6 +1841,15 @@ impl ParsedCoder {
             Some(g) => slot_party(g),
             None => tgt_dep.map(|d| s.party(d)).unwrap_or_default(),
         };
+        // What is given, cut or held up ("held up funding for …", "cut aid") is no
+        // participant: the recipient is whoever it was for, when the clause names them.
+        if slots.target.is_none()
+            && let Some(d) = tgt_dep
+            && RESOURCES.contains(&s.syn[d].lemma.to_lowercase().as_str())
+            && target.iter().all(|a| a.code.is_empty())
+        {
+            target.clear();
+        }
         if let Some(l) = label_start {
             let end = (0..l)
                 .rev()
@@ -1835,6 +1868,48 @@ impl ParsedCoder {
         // the dictionaries do not know), the clause's own nearest actor before (source) or
         // after (target) the trigger stands in: the word-window rule, confined to the clause.
         let unknown = |p: &[CodedActor]| p.iter().all(|a| a.code.is_empty());
+        let violent = code
+            .forward
+            .as_deref()
+            .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+        // A subject that is itself an event ("an immigration arrest … threatened to strain
+        // relations", "the talks demanded"): no actor acts here, and a verb of saying,
+        // wanting or dealing predicated of an event is its figurative sense ("risked"). Only
+        // violence is coded so, its agent unknown ("a car bomb killed …"). An event noun is a
+        // common noun that the verb dictionary knows as a verb and no agent entry codes.
+        if !nominal
+            && !violent
+            && slots.source.is_none()
+            && let Some(d) = src_dep
+            && s.syn[d].upos == "NOUN"
+            // "Forces", "troops", "protests": a plural or capitalised noun is more often a
+            // group of people than one event.
+            && !s.syn[d].feats.contains("Number=Plur")
+            && s.toks[d].lowercase
+            && unknown(&source)
+            && self.verb_form(s.toks, s.syn, d).is_some()
+        {
+            return;
+        }
+        // The words of the subject's place modifiers (prepositions other than "of" and
+        // "from"): an actor there ("an arrest at Columbia University", "students throughout
+        // Indonesia") is where or whom the subject concerns, not a mis-attached subject; the
+        // agent's own place below still lends it its country.
+        let mut in_subject = Vec::new();
+        if slots.source.is_none()
+            && let Some(d) = src_dep
+        {
+            let mut stack: Vec<usize> = s
+                .kids(d, "nmod")
+                // "of" and "from" name what the subject belongs to ("the mayor of Gondor",
+                // "observers from the Organization of American States").
+                .filter(|&c| !matches!(s.case_of(c).as_deref(), Some("of" | "from")))
+                .collect();
+            while let Some(n) = stack.pop() {
+                in_subject.push(n);
+                stack.extend(s.children[n].iter().copied());
+            }
+        }
         if !nominal {
             let used = |g: &Vec<usize>| {
                 slots.source.as_ref() == Some(g) || slots.target.as_ref() == Some(g)
@@ -1844,6 +1919,12 @@ impl ParsedCoder {
                     .iter()
                     .rev()
                     .find(|g| sub_mentions[*g.last().unwrap_or(&0)].toks.end <= vs && !used(g))
+                && !g.iter().any(|&m| {
+                    sub_mentions[m]
+                        .toks
+                        .clone()
+                        .any(|k| in_subject.contains(&sub_at[k]))
+                })
             {
                 let p = slot_party(g);
                 if !unknown(&p) && p.iter().all(|a| !target.iter().any(|b| b.code == a.code)) {
@@ -1873,10 +1954,6 @@ impl ParsedCoder {
         // domestic reading, which is how the PLOVER GSR codes such actors. The recipient of
         // violence (CAMEO 18-20) is its victim, often a foreigner, so it lends no country; nor
         // is a country given that would make the source the recipient's very code.
-        let violent = code
-            .forward
-            .as_deref()
-            .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
         if !nominal && source.iter().all(|a| a.country().is_none()) {
             let country_of = |p: usize| {
                 s.party(p)
@@ -1888,8 +1965,12 @@ impl ParsedCoder {
             let own = src_dep.and_then(|d| {
                 s.kids(d, "nmod")
                     .filter(|&c| {
-                        s.case_of(c)
-                            .is_some_and(|p| matches!(p.as_str(), "in" | "from"))
+                        s.case_of(c).is_some_and(|p| {
+                            matches!(
+                                p.as_str(),
+                                "in" | "from" | "throughout" | "across" | "at" | "near"
+                            )
+                        })
                     })
                     .find_map(country_of)
             });
