@@ -160,6 +160,24 @@ const SUPPORT_VERBS: &[&str] = &[
 const ACCEPT_VERBS: &[&str] = &["accept", "receive", "welcome", "admit"];
 /// Verbs of ending: the event ended decides ("ended mediation efforts"; block
 /// `DYAD_HALTED`), after the verb's patterns.
+/// The words a pattern names after its verb, outside prepositional phrases (each spelling;
+/// a phrase's head noun): "- * TRIP [036]" gives TRIP.
+fn pattern_nouns(p: &Pattern) -> Vec<&str> {
+    let mut out = Vec::new();
+    for item in &p.post {
+        match &item.element {
+            Element::Word(spellings) => out.extend(spellings.iter().map(String::as_str)),
+            Element::Phrase(parts) => {
+                if let Some(Element::Word(spellings)) = parts.last() {
+                    out.extend(spellings.iter().map(String::as_str));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Nouns of things given or withheld, never a participant of the event.
 const RESOURCES: &[&str] = &[
     "aid",
@@ -1664,6 +1682,10 @@ impl ParsedCoder {
                 None => None,
             }
         };
+        let pattern_words: Vec<&str> = found
+            .as_ref()
+            .map(|(p, _)| pattern_nouns(p))
+            .unwrap_or_default();
         let (code, line, slots): (&EventCode, usize, Slots) = match (found, construction) {
             (Some((p, sl)), _) => (&p.code, p.line, sl),
             (None, Some(p)) => (&p.code, p.line, Slots::default()),
@@ -1823,7 +1845,26 @@ impl ParsedCoder {
             if tgt_dep.is_none() {
                 tgt_dep = role_target;
             }
-            if tgt_dep.is_none() {
+            // "made an unannounced trip to the capital": an object the pattern itself
+            // names ("* TRIP") and no actor is part of the predicate; the recipient is its
+            // "to"/"with" phrase, or the verb's, or none.
+            if tgt_dep.is_none()
+                && let Some(o) = s.object(i)
+                && (pattern_words.contains(&s.toks[o].upper.as_str())
+                    || pattern_words.contains(&s.syn[o].lemma.to_uppercase().as_str()))
+                // "detained 43 demonstrators" under "* DEMONSTRATORS": an object that codes
+                // an actor is still the recipient.
+                && s.party(o).iter().all(|a| a.code.is_empty())
+            {
+                let to_with = |h: usize| {
+                    s.children[h].iter().copied().find(|&c| {
+                        matches!(s.rel(c), "nmod" | "obl")
+                            && s.case_of(c)
+                                .is_some_and(|p| matches!(p.as_str(), "to" | "with"))
+                    })
+                };
+                tgt_dep = to_with(o).or_else(|| to_with(i));
+            } else if tgt_dep.is_none() {
                 tgt_dep = s.object(i).or_else(|| {
                     s.children[i]
                         .iter()

@@ -714,3 +714,43 @@ fn the_place_of_a_meeting_is_not_its_recipient() {
         assert_eq!(place, Some("Minas Tirith"), "{s}");
     }
 }
+
+#[test]
+fn events_places_pattern_nouns_and_resources_are_no_participants() {
+    let Some(model) = Model::load_default().ok() else {
+        return;
+    };
+    let verbs = crate::verbs::VerbDictionary::with_dyad(
+        "--- THREATEN [130] ---\nTHREATEN {THREATENS THREATENED THREATENING}\n\
+         --- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n\
+         --- MAKE [---] ---\nMAKE {MAKES MADE MAKING}\n- * TRIP [036]\n\
+         --- WITHHOLD [162] ---\nWITHHOLD {WITHHOLDS WITHHELD WITHHOLDING}\n",
+    );
+    let actors = crate::baseline::actors::parse_actors(
+        "ARNOR [ARN]\nGONDOR [GON]\nMINAS_TIRITH_UNIVERSITY [GONEDU]\n",
+    );
+    let c = ParsedCoder::new(BaselineCoder::new(verbs, actors, Vec::new(), None), model);
+    // The subject is an event, and the university only its place: no threat by anyone.
+    let s = "An arrest at Minas Tirith University threatened to strain relations with Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(!got.iter().any(|g| g.0 == "130"), "{got:?}");
+    // A group of people is no event, even when the verb dictionary knows the word.
+    let s = "Gondor's forces threatened to attack Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "130"), "{got:?}");
+    // The trip is the pattern's own noun; the recipient is where it went.
+    let s = "Gondor made a surprise trip to the capital.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "036" && g.2.ends_with("capital")),
+        "{got:?}"
+    );
+    // What is withheld is not whom it was withheld from.
+    let s = "Gondor withheld funding for the bridge.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "162" && g.1 == "Gondor" && g.2.is_empty()),
+        "{got:?}"
+    );
+}
