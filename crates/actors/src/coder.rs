@@ -1541,12 +1541,19 @@ impl ActorCoder {
         // 4. Role or title with its attached place or nationality.
         let place_country = a.place.map(|p| out.places[p as usize].country.clone());
         // A person the Phoenix dictionaries know keeps their country at any date, so it beats
-        // the document's dominant country ("President Obama" met Moroccan diplomats).
+        // the document's dominant country ("President Obama" met Moroccan diplomats). A
+        // person whose full name the document gives is looked up by full names only: the
+        // surname alone belongs to someone else ("Mayor Helena Prado" of São Paulo is not a
+        // Venezuelan minister named Prado).
+        let full_name = names.iter().any(|n| n.contains(' '));
         let person_country = if a.kind == "PER" {
-            names.iter().find_map(|n| {
-                let ws: Vec<&str> = n.split(' ').collect();
-                inner.gaz.person_country(&ws).map(str::to_string)
-            })
+            names
+                .iter()
+                .filter(|n| !full_name || n.contains(' '))
+                .find_map(|n| {
+                    let ws: Vec<&str> = n.split(' ').collect();
+                    inner.gaz.person_country(&ws).map(str::to_string)
+                })
         } else {
             None
         };

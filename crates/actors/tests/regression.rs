@@ -195,3 +195,12 @@ fn parts_of_speech_from_the_parser_give_the_same_actors() {
     assert!(!own.actors.is_empty());
     assert_eq!(own, given);
 }
+
+#[test]
+fn issue5_a_full_name_is_not_coded_by_someone_elses_surname() {
+    // "Prado" alone is the surname of Venezuelan office holders in the Phoenix dictionaries;
+    // the mayor of São Paulo is a different person, and Brazil's.
+    let t = "Brazil's government cut funds to São Paulo. Mayor Helena Prado rejected the cut, \
+             and Prado said the city would go to court.";
+    assert_eq!(code(t, "Mayor Helena Prado").as_deref(), Some("BRAGOV"));
+}
