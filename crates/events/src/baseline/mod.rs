@@ -161,6 +161,27 @@ impl Mention {
     }
 }
 
+/// Whether `word` is the dictionary stem `stem` or a form of it. A stem's last word may
+/// begin longer words, as the dictionary format has it ("PALESTIN" → "PALESTINIANS"), but a
+/// short stem is mostly a different word when it begins a longer one: "PLA" (the People's
+/// Liberation Army) in "PLAZA", "PLAN" or "PLACE". Stems of fewer than three letters ("KU")
+/// match only themselves; of three, themselves with a plural ending; of four, also with a
+/// demonym's ending ("IRAQ" → "IRAQI", "CUBA" → "CUBANS"); longer stems, any word they begin.
+fn stem_matches(stem: &str, word: &str) -> bool {
+    let Some(rest) = word.strip_prefix(stem) else {
+        return false;
+    };
+    match stem.chars().count() {
+        0..=2 => rest.is_empty(),
+        3 => matches!(rest, "" | "S" | "ES" | "'S"),
+        4 => matches!(
+            rest,
+            "" | "S" | "ES" | "'S" | "I" | "IS" | "N" | "NS" | "AN" | "ANS" | "IAN" | "IANS"
+        ),
+        _ => true,
+    }
+}
+
 struct PhraseIndex {
     /// First word → (entry, phrase).
     exact: HashMap<String, Vec<(usize, usize)>>,
@@ -200,9 +221,8 @@ impl PhraseIndex {
             }
             let ok = p.words.iter().enumerate().all(|(k, w)| {
                 let tk = &toks[i + k].upper;
-                // Stems shorter than three letters ("KU") match only whole words.
-                if k + 1 == n && p.stem && w.len() >= 3 {
-                    tk.starts_with(w.as_str())
+                if k + 1 == n && p.stem {
+                    stem_matches(w, tk)
                 } else {
                     tk == w
                 }

@@ -286,3 +286,15 @@ fn gsr_misses() {
         }
     }
 }
+
+#[test]
+fn short_stems_do_not_begin_other_words() {
+    // "PLA" (the People's Liberation Army) is no part of "Plaza", "Plan" or "Place".
+    for w in ["PLAZA", "PLAN", "PLACE"] {
+        assert!(!stem_matches("PLA", w), "{w}");
+    }
+    assert!(stem_matches("PLA", "PLA") && stem_matches("ARAB", "ARABS"));
+    assert!(stem_matches("IRAQ", "IRAQI") && stem_matches("CUBA", "CUBANS"));
+    assert!(stem_matches("PALESTIN", "PALESTINIANS"));
+    assert!(!stem_matches("KU", "KURDS") && stem_matches("KU", "KU"));
+}

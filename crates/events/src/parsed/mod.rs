@@ -1582,6 +1582,19 @@ impl ParsedCoder {
                 return;
             }
         }
+        // "plans to meet", "intends to send": planning is the complement's status (planned),
+        // no event of its own; nor is what was planned ("the elections planned since
+        // October", "as had been planned"). A plan with an object and a planner ("Gondor
+        // planned joint exercises") still is.
+        if matches!(s.syn[i].lemma.to_lowercase().as_str(), "plan" | "intend")
+            && (s
+                .kids(i, "xcomp")
+                .any(|x| s.kids(x, "mark").any(|m| s.lower(m) == "to"))
+                || s.kids(i, "aux:pass").next().is_some()
+                || s.rel(i) == "acl")
+        {
+            return;
+        }
         // "needs to enact reforms": necessity is no event; the complement may be one (below).
         if OBLIGATION.contains(&s.syn[i].lemma.to_lowercase().as_str())
             && s.kids(i, "xcomp")
