@@ -325,12 +325,7 @@ impl Typer {
     /// The scores of an example's candidate, its own words seen (as in tagging).
     pub fn score_example(&self, g: &Gazetteer, docs: &[DocCtx], ex: &Example<'_>) -> [f32; NT] {
         let mut feats = Vec::new();
-        let sentence = Sentence {
-            words: ex.words,
-            lower: ex.lower,
-            pos: ex.pos,
-        };
-        features(g, &docs[ex.doc], &sentence, &ex.cand, true, &mut feats);
+        ex.features(g, docs, true, &mut feats);
         let mut scores = [0f32; NT];
         self.score(&feats, &mut scores);
         scores
@@ -390,6 +385,18 @@ pub struct Example<'a> {
     pub doc: usize,
 }
 
+impl Example<'_> {
+    /// The candidate's features (see [`features`]), its own words included when `identity`.
+    fn features(&self, g: &Gazetteer, docs: &[DocCtx], identity: bool, out: &mut Vec<u64>) {
+        let sentence = Sentence {
+            words: self.words,
+            lower: self.lower,
+            pos: self.pos,
+        };
+        features(g, &docs[self.doc], &sentence, &self.cand, identity, out);
+    }
+}
+
 /// Averaged-perceptron trainer for the typer.
 pub struct TyperTrainer {
     /// Per mille of examples seen without their own words.
@@ -410,12 +417,7 @@ impl TyperTrainer {
             let mut h = Fnv::new();
             h.bytes(&self.weights.step.to_le_bytes());
             let identity = h.0 % 1000 >= self.blind_per_mille;
-            let sentence = Sentence {
-                words: ex.words,
-                lower: ex.lower,
-                pos: ex.pos,
-            };
-            features(g, &docs[ex.doc], &sentence, &ex.cand, identity, &mut feats);
+            ex.features(g, docs, identity, &mut feats);
             let mut scores = [0f32; NT];
             self.weights.scores(&feats, &mut scores);
             let guess = (0..NT)
