@@ -1002,9 +1002,12 @@ impl Sent<'_, '_> {
                     )
                 })
         });
+        // A day or month is when, never whom ("clashed on Wednesday", "threatened on
+        // Monday to …"; the parser also takes a bare "Thursday" for an object).
         let all: Vec<usize> = direct
             .chain(prep)
             .chain(self.noun_rooted_object(v))
+            .filter(|&c| !self.temporal(c))
             .collect();
         // A candidate names an actor when its participant has a code ("government funding"
         // does not: an agent word alone does not make a common noun an actor).
