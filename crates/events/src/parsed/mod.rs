@@ -160,6 +160,31 @@ const SUPPORT_VERBS: &[&str] = &[
 const ACCEPT_VERBS: &[&str] = &["accept", "receive", "welcome", "admit"];
 /// Verbs of ending: the event ended decides ("ended mediation efforts"; block
 /// `DYAD_HALTED`), after the verb's patterns.
+/// "Peruvian and Ecuadorian soldiers": coordinated countries before one agent noun share it,
+/// but the dictionaries attach the agent to the nearest country only (PER, ECUMIL). When one
+/// participant's codes carry a single agent, bare country codes take it too (PERMIL, ECUMIL),
+/// and an agent without a country beside them ("---GOV") is dropped as covered.
+fn distribute_agent(codes: &mut Vec<CodedActor>) {
+    let country = |c: &str| c.len() >= 3 && c.is_char_boundary(3) && &c[..3] != "---";
+    let agents: std::collections::BTreeSet<&str> = codes
+        .iter()
+        .filter_map(|a| a.code.get(3..).filter(|g| !g.is_empty()))
+        .collect();
+    let [agent] = agents.into_iter().collect::<Vec<_>>()[..] else {
+        return;
+    };
+    let agent = agent.to_string();
+    if !codes.iter().any(|a| a.code.len() == 3 && country(&a.code)) {
+        return;
+    }
+    codes.retain(|a| country(&a.code));
+    for a in codes.iter_mut() {
+        if a.code.len() == 3 {
+            a.code.push_str(&agent);
+        }
+    }
+}
+
 /// The words a pattern names after its verb, outside prepositional phrases (each spelling;
 /// a phrase's head noun): "- * TRIP [036]" gives TRIP.
 fn pattern_nouns(p: &Pattern) -> Vec<&str> {
@@ -588,6 +613,9 @@ impl Sent<'_, '_> {
                     span: 0..0,
                 });
             }
+            let mut own = out.split_off(before);
+            distribute_agent(&mut own);
+            out.append(&mut own);
             for a in &mut out[before..] {
                 a.span = span.clone();
             }

@@ -754,3 +754,21 @@ fn events_places_pattern_nouns_and_resources_are_no_participants() {
         "{got:?}"
     );
 }
+
+#[test]
+fn coordinated_countries_share_their_agent() {
+    let Some(model) = Model::load_default().ok() else {
+        return;
+    };
+    let verbs = crate::verbs::VerbDictionary::with_dyad("--- CLASH [190] ---\nCLASH\n");
+    let actors = crate::baseline::actors::parse_actors("ARNORIAN [ARN]\nGONDORIAN [GON]\n");
+    let agents = crate::baseline::actors::parse_agents("SOLDIER {SOLDIERS} [~MIL]\n");
+    let c = ParsedCoder::new(BaselineCoder::new(verbs, actors, agents, None), model);
+    let s = "Arnorian and Gondorian soldiers clashed near the river.";
+    let mut codes: Vec<String> = code(&c, s)
+        .iter()
+        .filter_map(|e| e.event.source.as_ref().map(|a| a.code.clone()))
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["ARNMIL", "GONMIL"], "{s}");
+}
