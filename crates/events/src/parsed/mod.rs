@@ -158,8 +158,6 @@ const SUPPORT_VERBS: &[&str] = &[
 /// Verbs of accepting: what is accepted or received decides ("accepted the demands",
 /// "received a mission of observers"; block `DYAD_ACCEPTED`), after the verb's patterns.
 const ACCEPT_VERBS: &[&str] = &["accept", "receive", "welcome", "admit"];
-/// Verbs of ending: the event ended decides ("ended mediation efforts"; block
-/// `DYAD_HALTED`), after the verb's patterns.
 /// "Peruvian and Ecuadorian soldiers": coordinated countries before one agent noun share it,
 /// but the dictionaries attach the agent to the nearest country only (PER, ECUMIL). When one
 /// participant's codes carry a single agent, bare country codes take it too (PERMIL, ECUMIL),
@@ -218,6 +216,8 @@ const RESOURCES: &[&str] = &[
     "payment",
     "budget",
 ];
+/// Verbs of ending: the event ended decides ("ended mediation efforts"; block
+/// `DYAD_HALTED`), after the verb's patterns.
 const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "terminate"];
 /// Plural nouns of dictionary verbs that name things, not events: "its forces in Lebanon"
 /// are troops (not FORCE, coerce), "emergency measures" policies, "air links" and "ties"
