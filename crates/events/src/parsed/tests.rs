@@ -772,3 +772,16 @@ fn coordinated_countries_share_their_agent() {
     codes.sort();
     assert_eq!(codes, ["ARNMIL", "GONMIL"], "{s}");
 }
+
+#[test]
+fn a_day_is_never_the_recipient() {
+    let Some(c) = dyad_coder() else { return };
+    for s in [
+        "Gondor attacked on Wednesday.",
+        "Rohan met on Monday in Edoras.",
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(!got.is_empty(), "{s}");
+        assert!(got.iter().all(|g| !g.2.contains("day")), "{s}: {got:?}");
+    }
+}
