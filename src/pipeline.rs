@@ -167,7 +167,7 @@ fn resolve_location(found: &dyad_actors::ActorAnalysis, loc: &mut dyad_core::Eve
     loc.admin1 = p.admin1.clone();
     loc.lat = p.lat;
     loc.lon = p.lon;
-    loc.geonames_id = Some(p.geonames_id);
+    loc.geonames_id = p.geonames_id;
 }
 
 impl Pipeline {

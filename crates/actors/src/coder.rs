@@ -134,8 +134,8 @@ pub struct PlaceMention {
     /// Longitude.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
-    /// GeoNames id.
-    pub geonames_id: u64,
+    /// GeoNames id (null for a division from dyad's own list).
+    pub geonames_id: Option<u64>,
 }
 
 /// Everything this stage finds in one document. Cleared and refilled per document.
@@ -249,7 +249,7 @@ impl ActorAnalysis {
             admin1: p.admin1.clone(),
             lat: p.lat,
             lon: p.lon,
-            geonames_id: Some(p.geonames_id),
+            geonames_id: p.geonames_id,
         })
     }
 }
@@ -1528,9 +1528,9 @@ impl ActorCoder {
                     // The PLOVER GSR's rule: a city stands for its people (CVL); a capital
                     // named as subject or object stands for the government (GOV).
                     if pm.kind == PlaceKind::City {
-                        let capital = inner
-                            .gaz
-                            .place_by_id(pm.geonames_id)
+                        let capital = pm
+                            .geonames_id
+                            .and_then(|id| inner.gaz.place_by_id(id))
                             .is_some_and(|i| inner.gaz.is_capital(i));
                         sector = Some(if capital && a.bare { "GOV" } else { "CVL" }.to_string());
                     }

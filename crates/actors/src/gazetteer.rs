@@ -1,5 +1,6 @@
 //! The offline gazetteer: GeoNames countries, US states and cities of 15,000+ people
-//! (`data/gazetteer/places.tsv`), dyad's English aliases, landmarks and nationality words.
+//! (`data/gazetteer/places.tsv`), dyad's own list of first-level divisions elsewhere
+//! (`divisions.tsv`), and dyad's English aliases, landmarks and nationality words.
 //!
 //! Resolution order for a place name: landmark ("the White House" → Washington), then a
 //! country name (always the country), then cities and divisions, filtered by a qualifier
@@ -9,6 +10,7 @@ use std::collections::HashMap;
 
 const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
 const ALIASES: &str = include_str!("../../../data/gazetteer/aliases.tsv");
+const DIVISIONS: &str = include_str!("../../../data/gazetteer/divisions.tsv");
 const LANDMARKS: &str = include_str!("../../../data/gazetteer/landmarks.tsv");
 const NATIONALITIES: &str = include_str!("../../../data/gazetteer/nationalities.tsv");
 const NAMES: &str = include_str!("../../../data/actors/phoenix-names.tsv");
@@ -80,8 +82,8 @@ pub struct Place {
     pub lat: Option<f64>,
     /// Longitude, when known.
     pub lon: Option<f64>,
-    /// GeoNames id.
-    pub geonames_id: u64,
+    /// GeoNames id (none for dyad's own divisions, `divisions.tsv`).
+    pub geonames_id: Option<u64>,
 }
 
 /// A landmark or seat of government that stands for a city (and often for a sector).
@@ -153,6 +155,49 @@ pub fn key(words: &[&str]) -> String {
         k.extend(w.chars().flat_map(char::to_lowercase));
     }
     k
+}
+
+/// The American spelling of a lower-cased name key whose words are spelt the British way
+/// ("world health organisation" → "world health organization", "ministry of defence" →
+/// "ministry of defense"), or `None` when nothing changes. The actor lists spell the
+/// American way, and news from Britain, Australia, India or Africa the British way.
+pub fn american(lower: &str) -> Option<String> {
+    let mut changed = false;
+    let mut out = String::with_capacity(lower.len() + 2);
+    for (i, w) in lower.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let (stem, plural) = match w.strip_suffix('s') {
+            Some(s)
+                if s.ends_with("isation") || s.ends_with("centre") || s.ends_with("programme") =>
+            {
+                (s, "s")
+            }
+            _ => (w, ""),
+        };
+        let a = if let Some(s) = stem.strip_suffix("isation") {
+            format!("{s}ization")
+        } else if let Some(s) = stem.strip_suffix("centre") {
+            format!("{s}center")
+        } else if let Some(s) = stem.strip_suffix("programme") {
+            format!("{s}program")
+        } else {
+            match stem {
+                "defence" => "defense".to_string(),
+                "labour" => "labor".to_string(),
+                "theatre" => "theater".to_string(),
+                _ => {
+                    out.push_str(w);
+                    continue;
+                }
+            }
+        };
+        changed = true;
+        out.push_str(&a);
+        out.push_str(plural);
+    }
+    changed.then_some(out)
 }
 
 /// Folds the common Latin accents so "Brasília" is also found as "Brasilia".
@@ -266,16 +311,45 @@ impl Gazetteer {
                 population: f[5].parse().unwrap_or(0),
                 lat: f[6].parse().ok(),
                 lon: f[7].parse().ok(),
-                geonames_id: f[8].parse().unwrap_or(0),
+                geonames_id: f[8].parse().ok(),
             };
             let idx = g.places.len() as u32;
             if kind == PlaceKind::Country {
                 g.countries.insert(p.iso3.clone(), idx);
             }
             let name = p.name.clone();
-            g.by_id.insert(p.geonames_id, idx);
+            if let Some(id) = p.geonames_id {
+                g.by_id.insert(id, idx);
+            }
             g.places.push(p);
             g.add_name(&name, idx);
+        }
+        // First-level divisions outside the USA (dyad's own list: the GeoNames extract ships
+        // only US states). A division with its country's own name is left out: a country
+        // name is always the country.
+        for line in data_lines(DIVISIONS) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [iso3, name, aliases] = f[..] else {
+                continue;
+            };
+            if g.countries.contains_key(iso3) && g.find("C", name, iso3).is_some() {
+                continue;
+            }
+            let idx = g.places.len() as u32;
+            g.places.push(Place {
+                kind: PlaceKind::Admin1,
+                name: name.to_string(),
+                iso3: iso3.to_string(),
+                admin1_code: String::new(),
+                admin1_name: Some(name.to_string()),
+                population: 0,
+                lat: None,
+                lon: None,
+                geonames_id: None,
+            });
+            for n in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())) {
+                g.add_name(n, idx);
+            }
         }
         for line in data_lines(ALIASES) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -413,13 +487,15 @@ impl Gazetteer {
     /// Japan", "University of Chicago"): it heads several such names in the actor lists, or
     /// it ends many organisation names.
     pub fn is_org_head(&self, lower: &str) -> bool {
-        self.of_heads.contains(lower) || self.is_org_designator(lower)
+        self.of_heads.contains(lower)
+            || self.is_org_designator(lower)
+            || american(lower).is_some_and(|a| self.of_heads.contains(&a))
     }
 
     /// Whether a lower-cased word (a final "." ignored) ends many organisation names.
     pub fn is_org_designator(&self, lower: &str) -> bool {
-        self.designators
-            .contains(lower.strip_suffix('.').unwrap_or(lower))
+        let w = lower.strip_suffix('.').unwrap_or(lower);
+        self.designators.contains(w) || american(w).is_some_and(|a| self.designators.contains(&a))
     }
 
     /// Whether a lower-cased word starts a known person name (from the actor dictionaries).
@@ -443,14 +519,17 @@ impl Gazetteer {
     /// (`data/actors/companies.tsv`): its country and kind (`company`, `bank`, `airline`,
     /// `media`, `union`, `sports`, `firm`).
     pub fn company(&self, words: &[&str]) -> Option<(&str, &str)> {
+        let k = key(words);
         self.companies
-            .get(&key(words))
+            .get(&k)
+            .or_else(|| self.companies.get(&american(&k)?))
             .map(|(c, k)| (c.as_str(), k.as_str()))
     }
 
     /// Whether `words` is a known organisation name.
     pub fn is_org(&self, words: &[&str]) -> bool {
-        self.orgs.contains(&key(words))
+        let k = key(words);
+        self.orgs.contains(&k) || american(&k).is_some_and(|a| self.orgs.contains(&a))
     }
 
     fn add_name(&mut self, name: &str, idx: u32) {
@@ -556,11 +635,17 @@ impl Gazetteer {
         let mut pool: Vec<u32> = cands.to_vec();
         if let Some(q) = qualifier {
             let qk = key(q);
-            let q_country = self
+            // A country qualifier ("Kharkiv, Ukraine") or a division of one ("Mosul,
+            // Nineveh"; US states also match by name or code below).
+            let q_places: Vec<&Place> = self
                 .candidates(q)
                 .iter()
                 .map(|&i| &self.places[i as usize])
+                .collect();
+            let q_country = q_places
+                .iter()
                 .find(|p| p.kind == PlaceKind::Country)
+                .or_else(|| q_places.iter().find(|p| p.kind == PlaceKind::Admin1))
                 .map(|p| p.iso3.clone());
             let matching: Vec<u32> = pool
                 .iter()
@@ -619,6 +704,14 @@ mod tests {
         assert!(!g.is_org_designator("the") && !g.is_org_designator("city"));
         assert!(g.is_org(&["Apple", "Inc"]) && g.is_org(&["Apple"]));
         assert!(g.is_org_designator("university") && g.is_org_designator("airlines"));
+        // British spellings find the American entries of the lists.
+        assert!(g.is_org_designator("organisation") && g.is_org_designator("organization"));
+        assert_eq!(
+            american("ministry of defence").as_deref(),
+            Some("ministry of defense")
+        );
+        assert_eq!(american("peace centres").as_deref(), Some("peace centers"));
+        assert_eq!(american("ministry of defense"), None);
     }
 
     #[test]
@@ -664,6 +757,24 @@ mod tests {
         assert_eq!(g.places[l.unwrap() as usize].iso3, "CAN");
         assert_eq!(name(&g, g.resolve(&["London"], None, None)).1, "GBR");
         assert_eq!(g.nationality(&["Hungarian"]), Some("HUN"));
+        // dyad's own divisions outside the USA, by name and alias; a qualifier that is one
+        // picks its country's place.
+        assert_eq!(r("Bavaria"), ("Bavaria".into(), "DEU".into()));
+        assert_eq!(r("Ontario"), ("Ontario".into(), "CAN".into()));
+        let d = g
+            .resolve(&["Donetsk", "region"], None, None)
+            .map(|i| &g.places[i as usize]);
+        assert_eq!(
+            d.map(|p| (p.kind, p.iso3.as_str())),
+            Some((PlaceKind::Admin1, "UKR"))
+        );
+        let m = g.resolve(&["Victoria"], Some(&["Bavaria"]), None);
+        assert_eq!(m, g.resolve(&["Victoria"], None, None));
+        assert_eq!(name(&g, g.resolve(&["Moscow"], None, None)).1, "RUS");
+        assert_eq!(
+            g.places[g.resolve(&["Moscow"], None, None).unwrap() as usize].kind,
+            PlaceKind::City
+        );
         assert_eq!(
             g.landmark(&["the", "Pentagon"]).unwrap().sector.as_deref(),
             Some("MIL")
