@@ -346,3 +346,20 @@ fn a_planned_meeting_at_a_known_place_keeps_the_person_met_as_recipient() {
     assert_eq!(meet["recipient"][0]["text"], "Carlos Ruiz", "{meet}");
     assert_eq!(meet["location"]["name"], "Washington", "{meet}");
 }
+
+#[test]
+fn a_country_lent_by_the_setting_gives_way_to_the_actors_own() {
+    // Written for this test: the event coder knows "ministers" only as GOV and lends the
+    // country of the place the agent is in ("meeting in Brussels"); the actor stage reads
+    // the EU in the words themselves.
+    let recs = code_text(
+        "date 2025-05-14 EU foreign ministers meeting in Brussels froze the assets of 14 \
+         Belarusian officials on Tuesday.",
+    );
+    let meeting = recs
+        .iter()
+        .find(|r| r["trigger"]["text"] == "meeting")
+        .unwrap_or_else(|| panic!("no meeting in {recs:?}"));
+    assert_eq!(meeting["actor"][0]["code"], "EURGOV", "{meeting}");
+    assert_eq!(meeting["location"]["country"], "BEL", "{meeting}");
+}

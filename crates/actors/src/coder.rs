@@ -190,6 +190,7 @@ impl ActorAnalysis {
             country: a.country.clone(),
             sector: a.sector.clone(),
             code: a.code.clone(),
+            borrowed: false,
         })
     }
 

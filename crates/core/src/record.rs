@@ -109,6 +109,12 @@ pub struct Participant {
     /// CAMEO-style actor code (`USAGOV`); null when neither country nor sector is known.
     #[serde(default)]
     pub code: Option<String>,
+    /// Whether the event stage lent the country from the event's setting (the agent's
+    /// place, the event's place, the recipient) instead of reading it from these words. A
+    /// hint between the stages, never written: the actor stage's own code for the words
+    /// replaces a lent one, and the hint is then cleared.
+    #[serde(skip)]
+    pub borrowed: bool,
 }
 
 /// Whether the text asserts the event.

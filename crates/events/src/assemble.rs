@@ -330,13 +330,15 @@ pub struct KnownActor {
 /// (`---GOV` for "President") gets the actor's country. A dictionary's country is not
 /// overwritten, except by a person's office on the document's date: that is current and
 /// dated, where the event coder's country may be a guess from the event's place ("Trump met
-/// her in Paris" does not make Trump French).
+/// her in Paris" does not make Trump French). A country the event coder lent from the
+/// setting (`Participant::borrowed`) gives way to the actor's own.
 pub fn complete_participants(
     records: &mut [EventRecord],
     resolve: &dyn Fn(Span) -> Option<KnownActor>,
 ) {
     for r in records {
         for p in r.actor.iter_mut().chain(r.recipient.iter_mut()) {
+            let lent = std::mem::take(&mut p.borrowed);
             let Some(k) = resolve(p.span) else { continue };
             if p.name.is_none() {
                 p.name = Some(k.name);
@@ -346,10 +348,11 @@ pub fn complete_participants(
                 p.country = k.country;
                 p.sector = k.sector;
                 p.code = k.code;
-            } else if p.country.is_none()
-                && let Some(country) = k.country
-            {
-                let sector = p.sector.clone().or(k.sector);
+            } else if let Some(country) = k.country.filter(|_| lent || p.country.is_none()) {
+                // A country the event stage lent from the setting gives way to one the actor
+                // stage read from the words themselves ("EU foreign ministers meeting in
+                // Brussels" are EURGOV, not BELGOV).
+                let sector = p.sector.take().or(k.sector);
                 p.code = Some(format!("{country}{}", sector.as_deref().unwrap_or("")));
                 p.country = Some(country);
                 p.sector = sector;

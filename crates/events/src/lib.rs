@@ -48,9 +48,21 @@ pub struct CodedActor {
     pub code: String,
     /// Byte range of the mention in the sentence.
     pub span: Range<usize>,
+    /// Whether the country was lent by the event's setting (the agent's place, the event's
+    /// place or the recipient's country) rather than read from the mention's own words.
+    pub borrowed: bool,
 }
 
 impl CodedActor {
+    /// An actor coded from its own words.
+    pub fn new(code: String, span: Range<usize>) -> CodedActor {
+        CodedActor {
+            code,
+            span,
+            borrowed: false,
+        }
+    }
+
     /// The country part of the code (its first three letters), when it has one.
     pub fn country(&self) -> Option<&str> {
         self.code

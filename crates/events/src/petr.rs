@@ -650,12 +650,7 @@ with Gondor.
                 };
             }
             if text.starts_with("Arnor") {
-                let a = |c: &str| {
-                    Some(CodedActor {
-                        code: c.into(),
-                        span: 0..1,
-                    })
-                };
+                let a = |c: &str| Some(CodedActor::new(c.into(), 0..1));
                 return vec![CodedEvent {
                     code: "064".into(),
                     source: a("ARN"),

@@ -363,12 +363,7 @@ mod tests {
             if !text.contains("demanded") {
                 return Coding::default();
             }
-            let a = |c: &str| {
-                Some(CodedActor {
-                    code: c.into(),
-                    span: 0..1,
-                })
-            };
+            let a = |c: &str| Some(CodedActor::new(c.into(), 0..1));
             vec![CodedEvent {
                 code: "1053".into(),
                 source: a("ARNGOV"),

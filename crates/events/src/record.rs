@@ -65,6 +65,7 @@ pub fn build(
                 .map(str::to_string),
             // An empty code is an actor the dictionaries do not know: kept, never guessed.
             code: (!a.code.is_empty()).then(|| a.code.clone()),
+            borrowed: a.borrowed,
         }
     };
     Some(EventRecord {
@@ -159,14 +160,8 @@ mod tests {
     fn event(code: &str, status: Status) -> CodedEvent {
         CodedEvent {
             code: code.into(),
-            source: Some(CodedActor {
-                code: "ARNGOV".into(),
-                span: 0..5,
-            }),
-            target: Some(CodedActor {
-                code: "GON".into(),
-                span: 14..20,
-            }),
+            source: Some(CodedActor::new("ARNGOV".into(), 0..5)),
+            target: Some(CodedActor::new("GON".into(), 14..20)),
             trigger: 6..13,
             status,
             rule_line: 7,

@@ -78,6 +78,7 @@ fn participant(rng: &mut Rng, text: &str, start: usize) -> Participant {
         country: Some(c.to_string()),
         sector: Some(s.to_string()),
         code: Some(format!("{c}{s}")),
+        borrowed: false,
     }
 }
 

@@ -518,12 +518,9 @@ impl BaselineCoder {
                 .flat_map(|&m| {
                     let mm = &cx.mentions[m];
                     let span = cx.toks[mm.toks.start].span.start..cx.toks[mm.toks.end - 1].span.end;
-                    mm.codes().into_iter().map(move |code| {
-                        Some(CodedActor {
-                            code,
-                            span: span.clone(),
-                        })
-                    })
+                    mm.codes()
+                        .into_iter()
+                        .map(move |code| Some(CodedActor::new(code, span.clone())))
                 })
                 .collect()
         };

@@ -549,6 +549,7 @@ impl Sent<'_, '_> {
                         _ => a.code,
                     },
                     span: span.clone(),
+                    borrowed: a.borrowed,
                 })
                 .collect();
         }
@@ -604,14 +605,11 @@ impl Sent<'_, '_> {
                 out.extend(
                     m.codes()
                         .into_iter()
-                        .map(|code| CodedActor { code, span: 0..0 }),
+                        .map(|code| CodedActor::new(code, 0..0)),
                 );
             }
             if out.len() == before {
-                out.push(CodedActor {
-                    code: String::new(),
-                    span: 0..0,
-                });
+                out.push(CodedActor::new(String::new(), 0..0));
             }
             let mut own = out.split_off(before);
             distribute_agent(&mut own);
@@ -1856,10 +1854,9 @@ impl ParsedCoder {
                     let mm = &sub_mentions[m];
                     let span =
                         sub_toks[mm.toks.start].span.start..sub_toks[mm.toks.end - 1].span.end;
-                    mm.codes().into_iter().map(move |code| CodedActor {
-                        code,
-                        span: span.clone(),
-                    })
+                    mm.codes()
+                        .into_iter()
+                        .map(move |code| CodedActor::new(code, span.clone()))
                 })
                 .collect()
         };
@@ -2068,14 +2065,23 @@ impl ParsedCoder {
                     .find_map(|a| Some((a.country()?.to_string(), a.span.clone())))
             });
             if let Some((c, span)) = setting {
+                // The country is lent, not read from the agent's words: the actor stage's
+                // own code for the mention, where it has one, wins over it
+                // (`assemble::complete_participants`).
                 let placed: Vec<CodedActor> = if source.is_empty() {
-                    vec![CodedActor { code: c, span }]
+                    vec![CodedActor {
+                        borrowed: true,
+                        ..CodedActor::new(c, span)
+                    }]
                 } else {
                     source
                         .iter()
                         .map(|a| CodedActor {
-                            code: format!("{c}{}", a.code.get(3..).unwrap_or("")),
-                            span: a.span.clone(),
+                            borrowed: true,
+                            ..CodedActor::new(
+                                format!("{c}{}", a.code.get(3..).unwrap_or("")),
+                                a.span.clone(),
+                            )
                         })
                         .collect()
                 };
