@@ -706,10 +706,26 @@ impl ActorCoder {
                     }
                 }
             }
-            for (i, word) in ws.iter().enumerate() {
-                if t[i] == "O" && is_cap(word) && g.nationality(&[word]).is_some() {
+            // Nationality words the tagger left out, two-word ones ("South African", "New
+            // Zealand") first: before a title they name the office's country.
+            let mut i = 0;
+            while i < ws.len() {
+                let two = i + 1 < ws.len()
+                    && t[i] == "O"
+                    && t[i + 1] == "O"
+                    && is_cap(ws[i])
+                    && is_cap(ws[i + 1])
+                    && g.nationality(&ws[i..i + 2]).is_some();
+                if two {
+                    t[i] = "B-MISC";
+                    t[i + 1] = "I-MISC";
+                    i += 2;
+                    continue;
+                }
+                if t[i] == "O" && is_cap(ws[i]) && g.nationality(&ws[i..i + 1]).is_some() {
                     t[i] = "B-MISC";
                 }
+                i += 1;
             }
             // A weekday is never the last word of a name ("Israel Friday reimposed"): the
             // tagger, seeing words only, sometimes runs a name into the date after it.
@@ -742,8 +758,11 @@ impl ActorCoder {
                     if g.landmark(part).is_some() || g.is_country(part) {
                         c.ty = "LOC".into();
                         Some(c)
-                    } else if part.iter().all(|w| g.nationality(&[w]).is_some()) {
-                        // "Bosnian Serbs", "Iraqi Kurds": a state's people of a nation.
+                    } else if g.nationality(part).is_some()
+                        || part.iter().all(|w| g.nationality(&[w]).is_some())
+                    {
+                        // "South African"; "Bosnian Serbs", "Iraqi Kurds": a state's people of
+                        // a nation.
                         Some(c)
                     } else {
                         // MISC from the tagger (works, events) is not reported.

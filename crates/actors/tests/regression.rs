@@ -134,6 +134,17 @@ fn issue5_portfolio_word_before_a_title_is_part_of_the_title() {
 }
 
 #[test]
+fn issue5_a_two_word_nationality_before_a_title_names_the_country() {
+    // Written for this test: "South African" is one nationality; read word by word it was
+    // part of the title, and the president took the document's country (Norway's).
+    let t = "Norway hosted a debt conference on Monday. On the sidelines, South African \
+             President Thabo Nkosi met Norwegian Prime Minister Ingrid Hauge. Nkosi called \
+             on the World Bank to cancel part of the debt.";
+    assert_eq!(code(t, "Thabo Nkosi").as_deref(), Some("ZAFGOV"));
+    assert_eq!(code(t, "Ingrid Hauge").as_deref(), Some("NORGOV"));
+}
+
+#[test]
 fn issue5_nationality_before_a_title_is_no_person() {
     // Written for this test.
     let got = ner_chunks("Turkish President Kemal Aydin met reporters in Izmir on Monday .");
