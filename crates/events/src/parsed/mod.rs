@@ -2135,48 +2135,93 @@ impl ParsedCoder {
                 v.into_iter().map(Some).collect()
             }
         };
-        let (srcs, tgts) = (opt(source), opt(target));
-        for a in &srcs {
-            for t in &tgts {
-                let mut push = |code: &str, x: &Option<CodedActor>, y: &Option<CodedActor>| {
-                    let known =
-                        |o: &Option<CodedActor>| o.as_ref().is_some_and(|c| !c.code.is_empty());
-                    if self.require_dyad && !(known(x) && known(y)) {
-                        return;
-                    }
-                    if let (Some(p), Some(q)) = (x, y)
-                        && !p.code.is_empty()
-                        && p.code == q.code
-                    {
-                        return;
-                    }
-                    let event = CodedEvent {
-                        code: code.to_string(),
-                        source: x.clone(),
-                        target: y.clone(),
-                        trigger: trigger.clone(),
-                        status,
-                        rule_line: line,
+        // Who can act: a mention the dictionaries code, a name, or a personal pronoun. A
+        // reciprocal code mirrors a pair of such; "signed a trade pact" has no pact that
+        // signs.
+        let agent_like = |c: &CodedActor| {
+            !c.code.is_empty()
+                || s.toks
+                    .iter()
+                    .filter(|t| c.span.contains(&t.span.start))
+                    .any(|t| {
+                        !t.lowercase
+                            || matches!(t.upper.as_str(), "HE" | "SHE" | "THEY" | "WE" | "IT")
+                    })
+        };
+        let mut target = target;
+        let mut pairs: Vec<(CodedActor, CodedActor)> = Vec::new();
+        // Coordinated agents of a reciprocal code and no acting recipient ("Peru and Ecuador
+        // signed a pact", "the two ministers met"): the event is between the agents.
+        if code.reciprocal.is_some() && !target.iter().any(agent_like) {
+            let agents: Vec<&CodedActor> = source.iter().filter(|c| agent_like(c)).collect();
+            for (k, x) in agents.iter().enumerate() {
+                for y in &agents[k + 1..] {
+                    // One mention may name both ("the presidents of Peru and
+                    // Ecuador": PERGOV and ECUGOV).
+                    let distinct = if x.span == y.span {
+                        !x.code.is_empty() && x.code != y.code
+                    } else {
+                        x.code.is_empty() || x.code != y.code
                     };
-                    if !out.iter().any(|o| o.event == event) {
-                        out.push(ParsedEvent {
-                            event,
-                            clause: clause_spans.clone(),
-                            location: location.clone(),
-                            attribution: attribution.clone(),
-                        });
+                    if distinct {
+                        pairs.push(((*x).clone(), (*y).clone()));
                     }
-                };
-                if let Some(f) = &code.forward {
-                    push(f, a, t);
                 }
-                // A reciprocal code mirrors a pair; with one side missing there is none.
-                if let Some(r) = &code.reciprocal
-                    && a.is_some()
-                    && t.is_some()
+            }
+            if !pairs.is_empty() {
+                target.clear();
+            }
+        }
+        let (srcs, tgts) = (opt(source), opt(target));
+        let mut combos: Vec<(Option<CodedActor>, Option<CodedActor>)> = Vec::new();
+        if pairs.is_empty() {
+            for a in &srcs {
+                for t in &tgts {
+                    combos.push((a.clone(), t.clone()));
+                }
+            }
+        } else {
+            combos.extend(pairs.into_iter().map(|(x, y)| (Some(x), Some(y))));
+        }
+        for (a, t) in &combos {
+            let mut push = |code: &str, x: &Option<CodedActor>, y: &Option<CodedActor>| {
+                let known = |o: &Option<CodedActor>| o.as_ref().is_some_and(|c| !c.code.is_empty());
+                if self.require_dyad && !(known(x) && known(y)) {
+                    return;
+                }
+                if let (Some(p), Some(q)) = (x, y)
+                    && !p.code.is_empty()
+                    && p.code == q.code
                 {
-                    push(r, t, a);
+                    return;
                 }
+                let event = CodedEvent {
+                    code: code.to_string(),
+                    source: x.clone(),
+                    target: y.clone(),
+                    trigger: trigger.clone(),
+                    status,
+                    rule_line: line,
+                };
+                if !out.iter().any(|o| o.event == event) {
+                    out.push(ParsedEvent {
+                        event,
+                        clause: clause_spans.clone(),
+                        location: location.clone(),
+                        attribution: attribution.clone(),
+                    });
+                }
+            };
+            if let Some(f) = &code.forward {
+                push(f, a, t);
+            }
+            // A reciprocal code mirrors a pair of possible agents; with one side missing
+            // or unable to act there is none.
+            if let Some(r) = &code.reciprocal
+                && a.is_some()
+                && t.as_ref().is_some_and(agent_like)
+            {
+                push(r, t, a);
             }
         }
     }

@@ -785,3 +785,43 @@ fn a_day_is_never_the_recipient() {
         assert!(got.iter().all(|g| !g.2.contains("day")), "{s}: {got:?}");
     }
 }
+
+#[test]
+fn a_reciprocal_code_joins_agents_not_things() {
+    let Ok(model) = Model::load_default() else {
+        return;
+    };
+    let verbs = crate::verbs::VerbDictionary::with_dyad(
+        "--- SIGN [057:057] ---\nSIGN {SIGNS SIGNED SIGNING}\n\
+         --- VISIT [042:043] ---\nVISIT {VISITS VISITED VISITING}\n",
+    );
+    let actors = crate::baseline::actors::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n");
+    let c = ParsedCoder::new(BaselineCoder::new(verbs, actors, Vec::new(), None), model);
+    // Coordinated agents and a thing: the event is between the agents, both ways.
+    let s = "Gondor and Rohan signed a trade pact on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| (g.1.as_str(), g.2.as_str()) == ("Gondor", "Rohan"))
+            && got
+                .iter()
+                .any(|g| (g.1.as_str(), g.2.as_str()) == ("Rohan", "Gondor")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|g| !g.1.contains("pact") && !g.2.contains("pact")),
+        "{got:?}"
+    );
+    // One agent and a thing: no pact that signs.
+    let s = "The envoys signed an agreement.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| !g.1.contains("agreement")), "{got:?}");
+    // Two agents: the mirror stays (the host of a visit).
+    let s = "Gondor visited Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "043" && g.1 == "Arnor"),
+        "{got:?}"
+    );
+}
