@@ -972,10 +972,17 @@ impl Sent<'_, '_> {
             })
             .or_else(|| self.kids(v, "iobj").next())
     }
-    /// A day, month or relative day word: never a participant.
+    /// A day, month, relative day or unit of time ("two weeks after accusing", "in the
+    /// first minute"): never a participant.
     fn temporal(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        let w = w.trim_end_matches('.');
+        let unit = w.strip_suffix('s').unwrap_or(w);
         matches!(
-            self.lower(i).trim_end_matches('.'),
+            unit,
+            "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "weekend"
+        ) || matches!(
+            w,
             "monday"
                 | "tuesday"
                 | "wednesday"
@@ -998,10 +1005,10 @@ impl Sent<'_, '_> {
                 | "october"
                 | "november"
                 | "december"
-                | "week"
-                | "month"
-                | "year"
-                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
         )
     }
     /// The passive `by`-agent.

@@ -779,6 +779,7 @@ fn a_day_is_never_the_recipient() {
     for s in [
         "Gondor attacked on Wednesday.",
         "Rohan met on Monday in Edoras.",
+        "Gondor attacked in the first minute.",
     ] {
         let got = pairs(s, &code(&c, s));
         assert!(!got.is_empty(), "{s}");
@@ -824,4 +825,26 @@ fn a_reciprocal_code_joins_agents_not_things() {
         got.iter().any(|g| g.0 == "043" && g.1 == "Arnor"),
         "{got:?}"
     );
+}
+
+#[test]
+fn a_span_of_time_is_never_the_agent() {
+    let Some(c) = dyad_coder() else { return };
+    for s in [
+        "Gondor threatened Rohan two weeks after Arnor attacked Rohan.",
+        "Gondor met Rohan two weeks after attacking Arnor.",
+        "Two weeks after the talks, Gondor attacked Rohan.",
+        "Gondor attacked Rohan five months after the two countries attacked Arnor.",
+        "Gondor moved soldiers to the border on Sunday, two weeks after attacking Arnor.",
+        "Gondor sent 1,200 soldiers to its northern border on Sunday, two weeks after threatening Rohan.",
+        "We attacked from the first minute.",
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(!got.is_empty(), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|g| !g.1.contains("weeks") && !g.1.contains("months")),
+            "{got:?}"
+        );
+    }
 }
