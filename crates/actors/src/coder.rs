@@ -1744,11 +1744,12 @@ fn split_at_titles(words: &[&str], cs: Vec<crate::eval::Chunk>) -> Vec<crate::ev
     out
 }
 
-/// The most salient earlier person for a pronoun subject: the latest person mentioned in
-/// the same sentence, else the first person of the previous sentence that had one (the
-/// likeliest subject), else none.
+/// The most salient earlier person for a pronoun subject: the first person mentioned
+/// before it in the same sentence, else the first person of the previous sentence that had
+/// one; the first is the likeliest subject ("Wiśniewska thanked Brandt for what she
+/// called …"). None further back than two sentences.
 fn salient_person(last_per: &[(u32, u32)], si: u32) -> Option<u32> {
-    if let Some(&(_, a)) = last_per.iter().rev().find(|(s, _)| *s == si) {
+    if let Some(&(_, a)) = last_per.iter().find(|(s, _)| *s == si) {
         return Some(a);
     }
     let prev = last_per.iter().rev().find(|(s, _)| *s < si)?.0;

@@ -145,6 +145,14 @@ fn issue5_a_two_word_nationality_before_a_title_names_the_country() {
 }
 
 #[test]
+fn issue5_a_pronoun_subject_goes_to_the_first_person_of_its_sentence() {
+    // Written for this test: the subject, not the last person named, is the most salient.
+    let t = "German Chancellor Markus Brandt spoke to Polish Prime Minister Anna Nowak on \
+             Monday. Nowak thanked Brandt for what she called real solidarity.";
+    assert_eq!(code(t, "she").as_deref(), Some("POLGOV"));
+}
+
+#[test]
 fn issue5_nationality_before_a_title_is_no_person() {
     // Written for this test.
     let got = ner_chunks("Turkish President Kemal Aydin met reporters in Izmir on Monday .");
