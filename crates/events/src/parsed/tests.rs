@@ -848,3 +848,22 @@ fn a_span_of_time_is_never_the_agent() {
         );
     }
 }
+
+#[test]
+fn coordinated_agents_who_meet_meet_each_other() {
+    let Some(c) = dyad_coder() else { return };
+    let s = "Gondor and Rohan met in Edoras on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| (g.1.as_str(), g.2.as_str()) == ("Gondor", "Rohan"))
+            && got
+                .iter()
+                .any(|g| (g.1.as_str(), g.2.as_str()) == ("Rohan", "Gondor")),
+        "{got:?}"
+    );
+    // One party named twice is no pair.
+    let s = "The king of Gondor, Aragorn, met reporters.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| !g.2.contains("Aragorn")), "{got:?}");
+}
