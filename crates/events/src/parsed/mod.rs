@@ -2155,7 +2155,6 @@ impl ParsedCoder {
                             || matches!(t.upper.as_str(), "HE" | "SHE" | "THEY" | "WE" | "IT")
                     })
         };
-        let mut target = target;
         let mut pairs: Vec<(CodedActor, CodedActor)> = Vec::new();
         // Coordinated agents of a reciprocal code and no acting recipient ("Peru and Ecuador
         // signed a pact"): the event is between the agents. A code of an event with no
