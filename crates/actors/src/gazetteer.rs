@@ -162,42 +162,47 @@ pub fn key(words: &[&str]) -> String {
 /// "ministry of defense"), or `None` when nothing changes. The actor lists spell the
 /// American way, and news from Britain, Australia, India or Africa the British way.
 pub fn american(lower: &str) -> Option<String> {
-    let mut changed = false;
-    let mut out = String::with_capacity(lower.len() + 2);
-    for (i, w) in lower.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
+    // Called on every list lookup that misses, so nothing is allocated unless a word
+    // changes.
+    let mut out: Option<String> = None;
+    let mut start = 0;
+    for w in lower.split(' ') {
+        match (&mut out, american_word(w)) {
+            (None, None) => {}
+            (None, Some(a)) => out = Some(format!("{}{a}", &lower[..start])),
+            (Some(o), a) => {
+                o.push(' ');
+                o.push_str(a.as_deref().unwrap_or(w));
+            }
         }
-        let (stem, plural) = match w.strip_suffix('s') {
-            Some(s)
-                if s.ends_with("isation") || s.ends_with("centre") || s.ends_with("programme") =>
-            {
-                (s, "s")
-            }
-            _ => (w, ""),
-        };
-        let a = if let Some(s) = stem.strip_suffix("isation") {
-            format!("{s}ization")
-        } else if let Some(s) = stem.strip_suffix("centre") {
-            format!("{s}center")
-        } else if let Some(s) = stem.strip_suffix("programme") {
-            format!("{s}program")
-        } else {
-            match stem {
-                "defence" => "defense".to_string(),
-                "labour" => "labor".to_string(),
-                "theatre" => "theater".to_string(),
-                _ => {
-                    out.push_str(w);
-                    continue;
-                }
-            }
-        };
-        changed = true;
-        out.push_str(&a);
-        out.push_str(plural);
+        start += w.len() + 1;
     }
-    changed.then_some(out)
+    out
+}
+
+/// The American spelling of one lower-cased word, when it differs.
+fn american_word(w: &str) -> Option<String> {
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(s) if s.ends_with("isation") || s.ends_with("centre") || s.ends_with("programme") => {
+            (s, "s")
+        }
+        _ => (w, ""),
+    };
+    let a = if let Some(s) = stem.strip_suffix("isation") {
+        format!("{s}ization")
+    } else if let Some(s) = stem.strip_suffix("centre") {
+        format!("{s}center")
+    } else if let Some(s) = stem.strip_suffix("programme") {
+        format!("{s}program")
+    } else {
+        match stem {
+            "defence" => "defense".to_string(),
+            "labour" => "labor".to_string(),
+            "theatre" => "theater".to_string(),
+            _ => return None,
+        }
+    };
+    Some(a + plural)
 }
 
 /// Folds the common Latin accents so "Brasília" is also found as "Brasilia".
@@ -332,7 +337,7 @@ impl Gazetteer {
             let [iso3, name, aliases] = f[..] else {
                 continue;
             };
-            if g.countries.contains_key(iso3) && g.find("C", name, iso3).is_some() {
+            if g.find("C", name, iso3).is_some() {
                 continue;
             }
             let idx = g.places.len() as u32;
@@ -712,6 +717,10 @@ mod tests {
         );
         assert_eq!(american("peace centres").as_deref(), Some("peace centers"));
         assert_eq!(american("ministry of defense"), None);
+        assert_eq!(
+            american("centre for defence studies").as_deref(),
+            Some("center for defense studies")
+        );
     }
 
     #[test]
