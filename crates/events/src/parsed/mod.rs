@@ -2169,11 +2169,11 @@ impl ParsedCoder {
             let agents: Vec<&CodedActor> = source.iter().filter(|c| agent_like(c)).collect();
             for (k, x) in agents.iter().enumerate() {
                 for y in &agents[k + 1..] {
-                    // One mention may name both ("the presidents of Peru and
-                    // Ecuador": PERGOV and ECUGOV).
-                    // Two mentions are two parties when "and" joins them; otherwise they
-                    // are one party named twice ("his Ecuadorian counterpart Mariana
-                    // Cevallos", "his Cambodian counterpart, Defence Minister Chan Dara").
+                    // One mention may name both ("the presidents of Peru and Ecuador":
+                    // PERGOV and ECUGOV). Two mentions are two parties when "and" joins
+                    // them; otherwise they are one party named twice ("his Ecuadorian
+                    // counterpart Mariana Cevallos", "his Cambodian counterpart, Defence
+                    // Minister Chan Dara").
                     let (first, second) = if x.span.start <= y.span.start {
                         (x, y)
                     } else {
@@ -2197,21 +2197,18 @@ impl ParsedCoder {
                     }
                 }
             }
-            if !pairs.is_empty() {
-                target.clear();
-            }
         }
-        let (srcs, tgts) = (opt(source), opt(target));
-        let mut combos: Vec<(Option<CodedActor>, Option<CodedActor>)> = Vec::new();
-        if pairs.is_empty() {
-            for a in &srcs {
-                for t in &tgts {
-                    combos.push((a.clone(), t.clone()));
-                }
-            }
+        // The (source, target) pairs to code: the agents' pairs, else every source with
+        // every target (a missing side as `None`).
+        let combos: Vec<(Option<CodedActor>, Option<CodedActor>)> = if pairs.is_empty() {
+            let tgts = opt(target);
+            opt(source)
+                .into_iter()
+                .flat_map(|a| tgts.iter().map(move |t| (a.clone(), t.clone())))
+                .collect()
         } else {
-            combos.extend(pairs.into_iter().map(|(x, y)| (Some(x), Some(y))));
-        }
+            pairs.into_iter().map(|(x, y)| (Some(x), Some(y))).collect()
+        };
         for (a, t) in &combos {
             let mut push = |code: &str, x: &Option<CodedActor>, y: &Option<CodedActor>| {
                 let known = |o: &Option<CodedActor>| o.as_ref().is_some_and(|c| !c.code.is_empty());

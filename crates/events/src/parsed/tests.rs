@@ -282,9 +282,22 @@ fn gsr_confusion_parsed() {
 }
 
 /// A small dictionary with dyad's supplement read after it.
-fn dyad_coder() -> Option<ParsedCoder> {
+/// A coder over the given verb entries (beside dyad's own), actors and agents.
+fn small_coder(verbs: &str, actors: &str, agents: &str) -> Option<ParsedCoder> {
     let model = Model::load_default().ok()?;
-    let verbs = crate::verbs::VerbDictionary::with_dyad(
+    Some(ParsedCoder::new(
+        BaselineCoder::new(
+            crate::verbs::VerbDictionary::with_dyad(verbs),
+            crate::baseline::actors::parse_actors(actors),
+            crate::baseline::actors::parse_agents(agents),
+            None,
+        ),
+        model,
+    ))
+}
+
+fn dyad_coder() -> Option<ParsedCoder> {
+    small_coder(
         "--- CALL [041:041] ---\nCALL\n- * (FOR) [020]\n\
          --- THREATEN [130] ---\nTHREATEN\n\
          --- ATTACK [190] ---\nASSAIL\nATTACK\n\
@@ -296,14 +309,9 @@ fn dyad_coder() -> Option<ParsedCoder> {
          --- REFUSE [---] ---\nREFUSE\n\
          --- EMBRACE [---] ---\nACCEPT\n\
          --- CANCEL [---] ---\nSUSPEND\n",
-    );
-    let actors = crate::baseline::actors::parse_actors(
         "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nMINAS_TIRITH [GON]\n",
-    );
-    Some(ParsedCoder::new(
-        BaselineCoder::new(verbs, actors, Vec::new(), None),
-        model,
-    ))
+        "",
+    )
 }
 
 #[test]
@@ -717,19 +725,16 @@ fn the_place_of_a_meeting_is_not_its_recipient() {
 
 #[test]
 fn events_places_pattern_nouns_and_resources_are_no_participants() {
-    let Some(model) = Model::load_default().ok() else {
-        return;
-    };
-    let verbs = crate::verbs::VerbDictionary::with_dyad(
+    let Some(c) = small_coder(
         "--- THREATEN [130] ---\nTHREATEN {THREATENS THREATENED THREATENING}\n\
          --- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n\
          --- MAKE [---] ---\nMAKE {MAKES MADE MAKING}\n- * TRIP [036]\n\
          --- WITHHOLD [162] ---\nWITHHOLD {WITHHOLDS WITHHELD WITHHOLDING}\n",
-    );
-    let actors = crate::baseline::actors::parse_actors(
         "ARNOR [ARN]\nGONDOR [GON]\nMINAS_TIRITH_UNIVERSITY [GONEDU]\n",
-    );
-    let c = ParsedCoder::new(BaselineCoder::new(verbs, actors, Vec::new(), None), model);
+        "",
+    ) else {
+        return;
+    };
     // The subject is an event, and the university only its place: no threat by anyone.
     let s = "An arrest at Minas Tirith University threatened to strain relations with Arnor.";
     let got = pairs(s, &code(&c, s));
@@ -757,13 +762,13 @@ fn events_places_pattern_nouns_and_resources_are_no_participants() {
 
 #[test]
 fn coordinated_countries_share_their_agent() {
-    let Some(model) = Model::load_default().ok() else {
+    let Some(c) = small_coder(
+        "--- CLASH [190] ---\nCLASH\n",
+        "ARNORIAN [ARN]\nGONDORIAN [GON]\n",
+        "SOLDIER {SOLDIERS} [~MIL]\n",
+    ) else {
         return;
     };
-    let verbs = crate::verbs::VerbDictionary::with_dyad("--- CLASH [190] ---\nCLASH\n");
-    let actors = crate::baseline::actors::parse_actors("ARNORIAN [ARN]\nGONDORIAN [GON]\n");
-    let agents = crate::baseline::actors::parse_agents("SOLDIER {SOLDIERS} [~MIL]\n");
-    let c = ParsedCoder::new(BaselineCoder::new(verbs, actors, agents, None), model);
     let s = "Arnorian and Gondorian soldiers clashed near the river.";
     let mut codes: Vec<String> = code(&c, s)
         .iter()
@@ -789,15 +794,14 @@ fn a_day_is_never_the_recipient() {
 
 #[test]
 fn a_reciprocal_code_joins_agents_not_things() {
-    let Ok(model) = Model::load_default() else {
-        return;
-    };
-    let verbs = crate::verbs::VerbDictionary::with_dyad(
+    let Some(c) = small_coder(
         "--- SIGN [057:057] ---\nSIGN {SIGNS SIGNED SIGNING}\n\
          --- VISIT [042:043] ---\nVISIT {VISITS VISITED VISITING}\n",
-    );
-    let actors = crate::baseline::actors::parse_actors("ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n");
-    let c = ParsedCoder::new(BaselineCoder::new(verbs, actors, Vec::new(), None), model);
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "",
+    ) else {
+        return;
+    };
     // Coordinated agents and a thing: the event is between the agents, both ways.
     let s = "Gondor and Rohan signed a trade pact on Monday.";
     let got = pairs(s, &code(&c, s));
