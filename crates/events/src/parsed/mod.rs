@@ -285,6 +285,8 @@ pub struct ParsedCoder {
     demand_for_block: Option<usize>,
     refusal_for_block: Option<usize>,
     means_block: Option<usize>,
+    /// `DYAD_IDIOM`: bare object nouns with which a verb's own line codes nothing.
+    idiom_block: Option<usize>,
     /// Code only events with both a source and a target (off for documents: an event whose
     /// code came from a pattern is kept with unknown actors).
     pub require_dyad: bool,
@@ -1262,6 +1264,7 @@ impl ParsedCoder {
             demand_for_block: base.verbs.block_named("DYAD_DEMAND_FOR"),
             refusal_for_block: base.verbs.block_named("DYAD_REFUSAL_FOR"),
             means_block: base.verbs.block_named("DYAD_MEANS"),
+            idiom_block: base.verbs.block_named("DYAD_IDIOM"),
             base,
             model,
             require_dyad: false,
@@ -1520,6 +1523,27 @@ impl ParsedCoder {
         Some((p, s.noun_target(n, i), first))
     }
 
+    /// Whether verb `i` has a bare object noun (no determiner, possessive, number or
+    /// adjective) that the `DYAD_IDIOM` block lists, in the very form listed: "took place",
+    /// "gave way".
+    fn idiom(&self, s: &Sent, i: usize) -> bool {
+        let Some(blk) = self.idiom_block else {
+            return false;
+        };
+        s.kids(i, "obj").any(|o| {
+            s.syn[o].upos == "NOUN"
+                && s.children[o].iter().all(|&c| {
+                    !matches!(s.rel(c), "det" | "nmod:poss" | "nummod" | "amod" | "compound")
+                })
+                // The very word listed: "raided offices" is no "took office".
+                && self.construction(s, blk, i, &[o]).is_some_and(|p| {
+                    pattern_nouns(p)
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(&s.lower(o)))
+                })
+        })
+    }
+
     /// The means of a killing or wounding verb `i` whose code is one of violence (CAMEO 18, 19,
     /// 20): the `DYAD_MEANS` pattern matched by its means or cause phrase ("in a bomb attack",
     /// "as a result of torture", with the phrase's `of` modifier), else by its common-noun
@@ -1739,6 +1763,11 @@ impl ParsedCoder {
             (Some((p, sl)), _) => (&p.code, p.line, sl),
             (None, Some(p)) => (&p.code, p.line, Slots::default()),
             (None, None) => {
+                // "The ceremony took place": no pattern matched, and the bare object makes
+                // an idiom of the verb (DYAD_IDIOM).
+                if !nominal && self.idiom(s, i) {
+                    return;
+                }
                 let verb = &block.verbs[v];
                 (block.verb_code(verb), verb.line, Slots::default())
             }

@@ -871,3 +871,30 @@ fn coordinated_agents_who_meet_meet_each_other() {
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().all(|g| !g.2.contains("Aragorn")), "{got:?}");
 }
+
+#[test]
+fn a_bare_idiom_object_makes_no_event() {
+    let Some(c) = small_coder(
+        "--- SEIZE [171] ---\nTAKE {TAKES TAKING TOOK TAKEN}\n- * PART (IN SUMMIT) [046]\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "",
+    ) else {
+        return;
+    };
+    for s in [
+        "The ceremony took place on a bridge over the river.",
+        "Gondor's new king took office in January.",
+        "The sanctions against Rohan took effect on Monday.",
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(got.is_empty(), "{s}: {got:?}");
+    }
+    // The verb's own line with another object, and its own pattern with an idiom-like one.
+    let s = "Gondor took the fortress from Rohan.";
+    assert!(pairs(s, &code(&c, s)).iter().any(|g| g.0 == "171"));
+    let s = "Gondor took part in the summit.";
+    assert!(pairs(s, &code(&c, s)).iter().any(|g| g.0 == "046"));
+    // Only the very word listed: "offices" is no "office".
+    let s = "Gondor took offices of Rohan on Tuesday.";
+    assert!(pairs(s, &code(&c, s)).iter().any(|g| g.0 == "171"));
+}
