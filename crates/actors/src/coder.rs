@@ -1029,11 +1029,21 @@ impl ActorCoder {
             return Some(out.places[p as usize].country.clone());
         }
         let ws = self.ent_words(w, e);
+        let g = &self.inner.gaz;
         if e.ty == "ORG" {
             // "Arab League Secretary General Chadli Klibi": the organisation is the country.
-            return builtin_org(&key(&ws)).map(|(c, _)| c.to_string());
+            // A country's name is the country whatever the tagger made of it ("Hungary's
+            // foreign minister", tagged as an organisation, as GUM tags governments).
+            return builtin_org(&key(&ws))
+                .map(|(c, _)| c.to_string())
+                .or_else(|| {
+                    g.candidates(&ws)
+                        .iter()
+                        .map(|&k| &g.places[k as usize])
+                        .find(|p| p.kind == PlaceKind::Country)
+                        .map(|p| p.iso3.clone())
+                });
         }
-        let g = &self.inner.gaz;
         // In "Bosnian Serbs" the first word names the state, the second the nation.
         g.nationality(&ws)
             .or_else(|| (e.ty == "MISC").then(|| g.nationality(&ws[..1])).flatten())
@@ -1333,21 +1343,64 @@ impl ActorCoder {
                 role_at = Some((h, 1, one));
                 break;
             }
+            // "his Peruvian counterpart": the office of the person "his" stands for, in
+            // another country (below).
+            if matches!(one.as_str(), "counterpart" | "counterparts") {
+                role_at = Some((h, 1, one));
+                break;
+            }
             if !det || is_cap(w.words[h]) || !w.words[h].chars().all(char::is_alphabetic) {
                 break;
             }
         }
-        let (h, len, role) = role_at?;
+        let (h, len, mut role) = role_at?;
         let end = h + len;
-        // A role right before a name is a title, handled with the name.
-        if w.ent_at
-            .get(end)
-            .copied()
-            .flatten()
-            .is_some_and(|e| out.entities[e as usize].ty == "PER")
-        {
-            return None;
+        // A counterpart holds the office of the person a possessive before it stands for
+        // ("Ecuador's President Villacís and his Peruvian counterpart" is Peru's president);
+        // without such a person it is no role.
+        let counterpart = role.starts_with("counterpart");
+        if counterpart {
+            // The possessive: right before, or before a nationality ("his Peruvian").
+            let before = match w.ent_at[h.checked_sub(1)?] {
+                Some(e) => (out.entities[e as usize].token_start as usize).checked_sub(1)?,
+                None => h - 1,
+            };
+            if !matches!(lower(before).as_str(), "his" | "her" | "their") {
+                return None;
+            }
+            let holder = salient_person(last_per, si)?;
+            let act = &out.actors[holder as usize];
+            role = act
+                .role
+                .clone()
+                .or_else(|| self.holder_role(act).map(str::to_lowercase))?;
         }
+        // The person a role names: the next name, when the role is its title ("his Indian
+        // counterpart Vikram Rao"; other titles are read with the name, `title_before`), or
+        // an appositive name closed by a comma or the sentence's end ("the French defence
+        // minister, Luc Marchand, said").
+        let sentence_end = analysis
+            .sentences
+            .get(si as usize)
+            .map_or(w.words.len(), |s| s.token_end as usize);
+        let closes = |k: usize| {
+            k >= sentence_end || matches!(w.words[k], "," | "." | ";" | ":" | ")" | "—" | "–")
+        };
+        let person_at = |k: usize| {
+            w.ent_at.get(k).copied().flatten().filter(|&e| {
+                let ent = &out.entities[e as usize];
+                ent.ty == "PER" && ent.token_start as usize == k
+            })
+        };
+        let title_of = match person_at(end) {
+            // A role right before a name is a title, handled with the name.
+            Some(_) if !counterpart => return None,
+            Some(e) => Some(e),
+            None if w.words.get(end) == Some(&",") => {
+                person_at(end + 1).filter(|&e| closes(out.entities[e as usize].token_end as usize))
+            }
+            None => None,
+        };
         // Attached place or nationality: "Hungarian officials", "New York police",
         // "Sudan's government".
         let mut country = None;
@@ -1381,12 +1434,7 @@ impl ActorCoder {
                 end_tok = out.entities[e as usize].token_end as usize;
             }
         }
-        // Bare role nouns are actors only when they name a group ("police", "immigration
-        // agents"); "the" or an attached place makes any role noun one.
         let group_ok = the || country.is_some() || is_group_noun(&role) || role.contains(' ');
-        if !group_ok {
-            return None;
-        }
         let start = if let Some(e) = poss_ent {
             out.entities[e as usize].token_start as usize
         } else if !the && country.is_some() && end_tok == end {
@@ -1398,6 +1446,48 @@ impl ActorCoder {
             analysis.tokens[start].span.start as usize,
             analysis.tokens[end_tok - 1].span.end as usize,
         );
+        if let Some(e) = title_of {
+            let a = self.named_actor(w, e as usize, out)?;
+            self.give_role(a, role, country, Some(span), out);
+            return Some(end_tok - t);
+        }
+        // The role after a name, set off by a comma, is the name's: "Rosa Quispe, Peru's
+        // foreign minister, met …", "said Ana Ruiz, a senator".
+        let open = match start.checked_sub(1) {
+            Some(k) if matches!(lower(k).as_str(), "a" | "an") => k,
+            _ => start,
+        };
+        // The appositive may go on with what the role is of or for ("a spokesman for the
+        // embassy,"): a few words up to the comma that closes it.
+        let tail_end = matches!(lower(end_tok).as_str(), "for" | "of" | "at" | "with")
+            .then(|| (end_tok + 1..(end_tok + 7).min(sentence_end + 1)).find(|&k| closes(k)))
+            .flatten();
+        let closed = closes(end_tok) || lower(end_tok) == "who" || tail_end.is_some();
+        // Its country may be named there ("for the Japanese embassy").
+        let tail_country = || {
+            (end_tok + 1..tail_end?).find_map(|k| {
+                let e = w.ent_at[k]?;
+                self.entity_country(w, &out.entities[e as usize], out)
+            })
+        };
+        if open >= 2
+            && w.words[open - 1] == ","
+            && closed
+            && let Some(e) = w.ent_at[open - 2]
+            && out.entities[e as usize].ty == "PER"
+            && out.entities[e as usize].token_end as usize == open - 1
+            && let Some(a) = out.entities[e as usize].actor
+        {
+            let country = country.or_else(tail_country);
+            self.give_role(a, role, country, Some(span), out);
+            last_per.push((si, a));
+            return Some(end_tok - t);
+        }
+        // Bare role nouns are actors only when they name a group ("police", "immigration
+        // agents"); "the" or an attached place makes any role noun one.
+        if !group_ok {
+            return None;
+        }
         // "the president": the last person with that role.
         if the {
             let head = role.split(' ').next_back().unwrap_or("").to_string();
@@ -1441,6 +1531,28 @@ impl ActorCoder {
         };
         out.actors[idx].mentions.push(span);
         Some(end - t)
+    }
+
+    /// Person actor `a` is named by a role phrase (its title or appositive): the role and
+    /// its country are the person's where none was read before, and the phrase (`span`) is
+    /// one of its mentions.
+    fn give_role(
+        &self,
+        a: u32,
+        role: String,
+        country: Option<String>,
+        span: Option<Span>,
+        out: &mut ActorAnalysis,
+    ) {
+        let act = &mut out.actors[a as usize];
+        if act.role.is_none() {
+            act.title_words.extend(role.split(' ').map(String::from));
+            act.role = Some(role);
+        }
+        if act.role_country.is_none() {
+            act.role_country = country;
+        }
+        act.mentions.extend(span);
     }
 
     fn sector_of(&self, role: &str) -> Option<&str> {

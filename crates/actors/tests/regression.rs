@@ -223,3 +223,26 @@ fn issue5_a_full_name_is_not_coded_by_someone_elses_surname() {
              and Prado said the city would go to court.";
     assert_eq!(code(t, "Mayor Helena Prado").as_deref(), Some("BRAGOV"));
 }
+
+#[test]
+fn issue5_an_appositive_role_is_the_persons() {
+    // Written for this test: the role set off by commas, after or before the name.
+    let t = "Oslo hosted the talks. Lena Varga, Hungary's foreign minister, met reporters. \
+             The French defence minister, Luc Marchand, arrived later. Kenji Sato, a \
+             spokesman for the Japanese embassy, declined to comment.";
+    assert_eq!(code(t, "Lena Varga").as_deref(), Some("HUNGOV"));
+    assert_eq!(code(t, "Luc Marchand").as_deref(), Some("FRAGOV"));
+    assert_eq!(code(t, "Kenji Sato").as_deref(), Some("JPNGOV"));
+    // A role in another clause before the name is not its appositive.
+    let t = "After meeting the Hungarian foreign minister, Luc Marchand left Oslo.";
+    assert_ne!(code(t, "Luc Marchand").as_deref(), Some("HUNGOV"));
+}
+
+#[test]
+fn issue5_a_counterpart_holds_the_possessors_office_in_another_country() {
+    // Written for this test.
+    let t = "Chilean President Tomás Rojas and his Argentine counterpart, Lucía Benítez, \
+             signed the accord. Rojas later received his Bolivian counterpart Juan Mamani.";
+    assert_eq!(code(t, "Lucía Benítez").as_deref(), Some("ARGGOV"));
+    assert_eq!(code(t, "Juan Mamani").as_deref(), Some("BOLGOV"));
+}
