@@ -97,6 +97,7 @@ impl Pipeline {
             dyad_events::assemble::complete_participants(&mut events, &|span| {
                 known_actor(&found, span)
             });
+            dyad_events::assemble::drop_thing_recipients(&mut events);
             for loc in events.iter_mut().filter_map(|r| r.location.as_mut()) {
                 resolve_location(&found, loc);
             }

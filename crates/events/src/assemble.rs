@@ -361,6 +361,214 @@ pub fn complete_participants(
     }
 }
 
+/// Nouns of people, groups and bodies that the dictionaries and the actor stage leave
+/// uncoded but that name parties to an event ("both sides", "the two neighbours", "the bloc",
+/// "its supporters", "the joint commission"), and places that stand for their people. Lower
+/// case; a participant with one of them is someone.
+const PEOPLE_NOUNS: &[&str] = &[
+    "side",
+    "sides",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "bloc",
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "rival",
+    "rivals",
+    "party",
+    "parties",
+    "member",
+    "members",
+    "counterpart",
+    "counterparts",
+    "nation",
+    "nations",
+    "country",
+    "countries",
+    "government",
+    "governments",
+    "people",
+    "group",
+    "groups",
+    "community",
+    "communities",
+    "faction",
+    "factions",
+    "supporter",
+    "supporters",
+    "follower",
+    "followers",
+    "leader",
+    "leaders",
+    "worker",
+    "workers",
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+    "civilian",
+    "civilians",
+    "driver",
+    "drivers",
+    "truckers",
+    "farmer",
+    "farmers",
+    "student",
+    "students",
+    "teacher",
+    "teachers",
+    "official",
+    "officials",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "family",
+    "families",
+    "victim",
+    "victims",
+    "voter",
+    "voters",
+    "citizen",
+    "citizens",
+    "migrant",
+    "migrants",
+    "refugee",
+    "refugees",
+    "prisoner",
+    "prisoners",
+    "detainee",
+    "detainees",
+    "hostage",
+    "hostages",
+    "suspect",
+    "suspects",
+    "critic",
+    "critics",
+    "opponent",
+    "opponents",
+    "protester",
+    "protesters",
+    "demonstrator",
+    "demonstrators",
+    "crowd",
+    "crowds",
+    "mob",
+    "union",
+    "unions",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "organisation",
+    "organization",
+    "agency",
+    "ministry",
+    "council",
+    "commission",
+    "committee",
+    "panel",
+    "board",
+    "team",
+    "teams",
+    "brigade",
+    "brigades",
+    "battalion",
+    "battalions",
+    "regiment",
+    "squadron",
+    "unit",
+    "units",
+    "reinforcements",
+    "miners",
+    "delegation",
+    "delegations",
+    // Places that stand for their people or government ("improving the city", "a trip to
+    // the nation's capital").
+    "city",
+    "cities",
+    "capital",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "state",
+    "states",
+    "region",
+    "regions",
+    "province",
+    "provinces",
+];
+
+/// Personal pronouns that may stand for a party ("arrested me", "told them").
+const PARTY_PRONOUNS: &[&str] = &[
+    "me", "us", "him", "her", "them", "you", "it", "i", "we", "he", "she", "they",
+];
+
+/// Whether a participant's words can name someone: a name (a capitalised word), a personal
+/// pronoun or a noun of people.
+fn someone(text: &str) -> bool {
+    // Apostrophes split too: "nation’s capital" has "capital", "O'Neill" a capital letter.
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lower = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PARTY_PRONOUNS.contains(&lower.as_str())
+                || PEOPLE_NOUNS.contains(&lower.as_str())
+        })
+}
+
+/// Drops the recipients that are no one, once the actor stage has coded what it could: a
+/// recipient is who was acted upon (docs/record.md), and a phrase with no code, no name, no
+/// pronoun and no noun of people is a thing ("signed the agreement", "blocked highways",
+/// "fired mortar rounds", "condemned the attack"). The event stays, with no recipient; a
+/// record that thereby equals an earlier one of the document is folded into it (its
+/// mentions kept), and a changed record gets the id of what it now says.
+pub fn drop_thing_recipients(records: &mut Vec<EventRecord>) {
+    // A new id must differ from every id kept, before or after it.
+    let mut taken: std::collections::HashSet<String> =
+        records.iter().map(|r| r.id.clone()).collect();
+    let mut out: Vec<EventRecord> = Vec::with_capacity(records.len());
+    for mut r in records.drain(..) {
+        let before = r.recipient.len();
+        r.recipient
+            .retain(|p| p.code.is_some() || p.name.is_some() || someone(&p.text));
+        if r.recipient.len() != before {
+            if let Some(i) = out.iter().position(|o| same_event(o, &r)) {
+                out[i].mentions.extend(r.mentions);
+                continue;
+            }
+            let base = crate::record::record_id(
+                &r.document.id,
+                r.sentence,
+                r.trigger.span,
+                &r.cameo,
+                &[
+                    r.actor.first().map(|p| p.span),
+                    r.recipient.first().map(|p| p.span),
+                ],
+            );
+            let mut id = base.clone();
+            let mut k = 1;
+            while id != r.id && taken.contains(&id) {
+                id = format!("{base}-{k}");
+                k += 1;
+            }
+            taken.insert(id.clone());
+            r.id = id;
+        }
+        out.push(r);
+    }
+    *records = out;
+}
+
 /// Cuts a time expression off the end of a participant ("Mayor Zohran Mamdani Thursday" →
 /// "Mayor Zohran Mamdani"): parsers often hang a bare weekday on the name before it, and the
 /// time belongs to the event's date, not to who took part.
@@ -376,6 +584,85 @@ fn trim_times(rec: &mut EventRecord, text: &str, timexes: &[Timex]) {
         if !kept.is_empty() {
             p.span = Span::new(p.span.start as usize, p.span.start as usize + kept.len());
             p.text = kept.to_string();
+        }
+    }
+}
+
+#[cfg(test)]
+mod thing_tests {
+    use super::*;
+
+    fn record(id: &str, trigger: usize, recipient: Option<(&str, Option<&str>)>) -> EventRecord {
+        let doc = DocRef {
+            id: "d".into(),
+            date: jiff::civil::date(2026, 1, 15),
+            source: None,
+            url: None,
+            title: None,
+        };
+        let text = "Officers seized computers and documents, and they arrested two men.";
+        let sentence = SentenceRef {
+            index: 0,
+            span: Span::new(0, text.len()),
+            text,
+        };
+        let span_of = |w: &str| {
+            let s = text.find(w).expect("word");
+            s..s + w.len()
+        };
+        let actor = |w: &str, code: &str| crate::CodedActor::new(code.to_string(), span_of(w));
+        let event = crate::CodedEvent {
+            code: "171".into(),
+            source: Some(actor("Officers", "")),
+            target: recipient.map(|(w, c)| actor(w, c.unwrap_or(""))),
+            trigger: trigger..trigger + 6,
+            status: crate::Status::Asserted,
+            rule_line: 1,
+        };
+        let date = report_date(&doc);
+        let mut r = build(&doc, sentence, &event, date).expect("record");
+        r.id = id.into();
+        r
+    }
+
+    #[test]
+    fn a_thing_is_no_recipient_and_what_it_leaves_is_folded() {
+        let mut rs = vec![
+            record("a", 9, Some(("computers", None))),
+            record("b", 9, Some(("documents", None))),
+            record("c", 9, Some(("two men", None))),
+            record("d", 9, Some(("they", None))),
+        ];
+        drop_thing_recipients(&mut rs);
+        let got: Vec<Vec<&str>> = rs
+            .iter()
+            .map(|r| r.recipient.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        // The two things leave one event with no recipient; people and pronouns stay.
+        assert_eq!(got, [vec![], vec!["two men"], vec!["they"]]);
+        assert_eq!(rs[0].mentions.len(), 2);
+        assert_ne!(rs[0].id, "a");
+        assert_eq!((rs[1].id.as_str(), rs[2].id.as_str()), ("c", "d"));
+    }
+
+    #[test]
+    fn someone_is_a_name_a_pronoun_or_a_noun_of_people() {
+        for t in [
+            "Peru",
+            "the nation’s capital",
+            "them",
+            "both sides",
+            "its supporters",
+        ] {
+            assert!(someone(t), "{t}");
+        }
+        for t in [
+            "the agreement",
+            "mortar rounds",
+            "highways",
+            "the reopening of the border",
+        ] {
+            assert!(!someone(t), "{t}");
         }
     }
 }
