@@ -379,6 +379,11 @@ fn train_typer(
             });
         }
     }
+    let reachable = examples
+        .iter()
+        .filter(|e| e.doc < gum_docs && e.ty != NONE && e.ty != MISC)
+        .count();
+    eprintln!("typer: {reachable} of {gold_names} gold names are candidates");
     let env = |k: &str, d: u64| {
         std::env::var(k)
             .ok()
@@ -509,7 +514,7 @@ fn train_typer(
     // The typer for the final model is trained before the choice: the best settings by
     // cross-validation are then scored on MEANTIME (the dev set, news where GUM is
     // mostly not), and the mean of the two decides.
-    let typer = train_members(&mut examples, "final");
+    let typer = train_members(&mut examples.clone(), "final");
     // Best mean, its cross-validated F1, its mix and its dev figures.
     let mut best = (f64::MIN, 0.0, Mix::default(), 0.0, 0.0);
     for (sm, ix) in ranked.iter().take(TOP) {
@@ -525,6 +530,28 @@ fn train_typer(
         }
     }
     let (_, f, mix, gum, meantime) = best;
+    // The cross-validated confusion of the chosen mix (gold type by row, chosen by column):
+    // where the held-out names are lost.
+    let mut confusion = [[0usize; NT]; NT];
+    for ids in &by_doc {
+        let own: Vec<[f32; NT]> = ids
+            .iter()
+            .map(|&i| mix.own(&firsts[i].map(|v| v * per_member), &held_out[i]))
+            .collect();
+        let doc_keys: Vec<&str> = ids.iter().map(|&i| keys[i].as_str()).collect();
+        for (&i, scores) in ids.iter().zip(mix.in_document(&doc_keys, &own)) {
+            let t = (0..NT)
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(NONE);
+            confusion[examples[i].ty][t] += 1;
+        }
+    }
+    for (g, row) in confusion.iter().enumerate() {
+        eprintln!(
+            "typer confusion: gold {:<4} chosen {row:?} (columns {TYPES:?})",
+            TYPES[g]
+        );
+    }
     let model = tagger.with_typer(typer, mix);
     eprintln!(
         "typer: {mix:?}: cross-validated F1 {f:.2}, GUM dev F1 {gum:.2}, MEANTIME F1 {meantime:.2}"
