@@ -3,6 +3,7 @@
 use crate::cli::InputArgs;
 use dyad_core::Document;
 use dyad_read::{ReadOptions, Sources};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// Documents from the command's paths; rejected ones are reported and counted, never fatal.
@@ -10,6 +11,10 @@ pub struct Documents {
     sources: Sources,
     /// How many documents were rejected so far.
     pub rejected: usize,
+    /// The ids read so far, when a repeated id is skipped ([`Documents::once`]).
+    seen: Option<HashSet<String>>,
+    /// How many documents were skipped as repeats.
+    repeated: usize,
 }
 
 impl Documents {
@@ -21,7 +26,18 @@ impl Documents {
         Documents {
             sources: Sources::new(paths, ReadOptions { date, max_bytes }),
             rejected: 0,
+            seen: None,
+            repeated: 0,
         }
+    }
+
+    /// Reads each document id once: a later document with an id already read (the same story
+    /// given as a text file and as a line of a JSONL file in the same folder) is reported and
+    /// skipped, so that no output holds it twice. Not for the benchmark, which may read a
+    /// corpus several times on purpose.
+    pub fn once(mut self) -> Documents {
+        self.seen = Some(HashSet::new());
+        self
     }
 
     pub fn from_args(args: &InputArgs) -> Documents {
@@ -30,6 +46,12 @@ impl Documents {
 
     /// Exit status for a run over these documents: 1 when any was rejected.
     pub fn exit_code(&self) -> std::process::ExitCode {
+        if self.repeated > 0 {
+            eprintln!(
+                "dyad: {} document(s) skipped: their ids had been read already",
+                self.repeated
+            );
+        }
         if self.rejected > 0 {
             eprintln!("dyad: {} document(s) rejected", self.rejected);
             std::process::ExitCode::from(1)
@@ -45,7 +67,19 @@ impl Iterator for Documents {
     fn next(&mut self) -> Option<Document> {
         loop {
             match self.sources.next()? {
-                Ok(doc) => return Some(doc),
+                Ok(doc) => {
+                    if let Some(seen) = &mut self.seen
+                        && !seen.insert(doc.id.clone())
+                    {
+                        self.repeated += 1;
+                        eprintln!(
+                            "dyad: document {}: id already read from an earlier input; skipped",
+                            doc.id
+                        );
+                        continue;
+                    }
+                    return Some(doc);
+                }
                 Err(e) => {
                     self.rejected += 1;
                     eprintln!("dyad: {e}");

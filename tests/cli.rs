@@ -363,3 +363,36 @@ fn a_country_lent_by_the_setting_gives_way_to_the_actors_own() {
     assert_eq!(meeting["actor"][0]["code"], "EURGOV", "{meeting}");
     assert_eq!(meeting["location"]["country"], "BEL", "{meeting}");
 }
+
+#[test]
+fn a_story_read_twice_is_coded_once() {
+    // The same story as a text file and as a line of a JSONL file in one folder (as in
+    // examples/corpus): its events are written once, and the skip is reported.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "Rebels attacked an army base near Goma on Monday.";
+    std::fs::write(d.join("a1.txt"), format!("date 2026-02-26 {text}")).unwrap();
+    std::fs::write(
+        d.join("b.jsonl"),
+        format!("{{\"id\":\"a1\",\"date\":\"2026-02-26\",\"text\":\"{text}\"}}\n"),
+    )
+    .unwrap();
+    let out = dyad().arg("code").arg(d).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let unique: std::collections::HashSet<&String> = ids.iter().collect();
+    assert!(!ids.is_empty());
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("document a1") && err.contains("skipped"),
+        "{err}"
+    );
+}

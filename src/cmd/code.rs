@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
-    let mut docs = Documents::from_args(&args.input);
+    let mut docs = Documents::from_args(&args.input).once();
     let mut out = crate::output::open(args.output.as_deref())?;
     if args.format == CodeFormat::Tsv {
         writeln!(

@@ -32,7 +32,8 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut docs = Documents::new(args.paths.clone(), args.date, dyad_read::DEFAULT_MAX_BYTES);
+    let mut docs =
+        Documents::new(args.paths.clone(), args.date, dyad_read::DEFAULT_MAX_BYTES).once();
     let mut actors = ActorAnalysis::default();
     Pipeline::new(Stage::Segment)?.run(&mut docs, None, |doc, p| {
         coder.analyze(&doc, &p.analysis, &mut actors);

@@ -25,7 +25,8 @@ pub fn run(args: ParseArgs) -> anyhow::Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut docs = Documents::new(args.paths.clone(), args.date, dyad_read::DEFAULT_MAX_BYTES);
+    let mut docs =
+        Documents::new(args.paths.clone(), args.date, dyad_read::DEFAULT_MAX_BYTES).once();
     let mut worker = model.parser();
     let mut buf = String::new();
     Pipeline::new(Stage::Segment)?.run(&mut docs, Some(1), |doc, p| {

@@ -29,7 +29,7 @@ struct SegSentence<'a> {
 }
 
 pub fn run(args: SegmentArgs) -> anyhow::Result<ExitCode> {
-    let mut docs = Documents::from_args(&args.input);
+    let mut docs = Documents::from_args(&args.input).once();
     let mut out = crate::output::open(args.output.output.as_deref())?;
     let format = args.output.format;
     Pipeline::new(Stage::Segment)?.run(&mut docs, None, |doc, p| {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 pub fn run(args: TimexArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         TimexFormat::Jsonl => {
-            let mut docs = Documents::new(args.paths.clone(), args.date, args.max_bytes);
+            let mut docs = Documents::new(args.paths.clone(), args.date, args.max_bytes).once();
             let mut out = crate::output::open(args.output.as_deref())?;
             Pipeline::new(Stage::Time)?.run(&mut docs, None, |doc, p| {
                 dyad_time::write_jsonl(&mut out, Some(&doc.id), &doc.text, &p.analysis.timexes)?;
