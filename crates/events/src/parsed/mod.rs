@@ -779,8 +779,8 @@ impl Sent<'_, '_> {
     /// A participle used as an adjective ("the occupied West Bank", "the defeated party",
     /// "Ousted President X has agreed …") names a state, not an event of its sentence. The
     /// parser also labels finite verbs `amod` ("police in Jericho confiscated weapons"), so
-    /// the participle must open its noun phrase or follow a determiner, adjective,
-    /// adverb, preposition or possessive of it.
+    /// the participle must open its noun phrase, follow a determiner, adjective, adverb,
+    /// preposition or possessive of it, or follow a verb and precede its noun.
     fn attributive(&self, i: usize) -> bool {
         let Some(h) = self.head(i) else {
             return false;
@@ -795,6 +795,9 @@ impl Sent<'_, '_> {
                     self.syn[i - 1].upos,
                     "DET" | "ADJ" | "ADV" | "ADP" | "PART" | "NUM"
                 ) || self.rel(i - 1) == "nmod:poss"
+                    // Right after a verb, before its noun, no finite verb can stand: "could
+                    // impose targeted sanctions", "repays disputed grants".
+                    || (matches!(self.syn[i - 1].upos, "VERB" | "AUX") && h > i)
             }
             // A sentence-initial participle directly before the subject of its head.
             "advcl" if i == 0 && noun_after(i) => {

@@ -898,3 +898,21 @@ fn a_bare_idiom_object_makes_no_event() {
     let s = "Gondor took offices of Rohan on Tuesday.";
     assert!(pairs(s, &code(&c, s)).iter().any(|g| g.0 == "171"));
 }
+
+#[test]
+fn a_participle_between_a_verb_and_its_noun_is_an_attribute() {
+    let Some(c) = small_coder(
+        "--- ATTACK [190] ---\nTARGET {TARGETS TARGETED TARGETING}\n--- SANCTION [163] ---\nIMPOSE {IMPOSES IMPOSED IMPOSING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "",
+    ) else {
+        return;
+    };
+    let s = "Gondor imposed targeted sanctions on Rohan on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "190"), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "163"), "{got:?}");
+    // A verb after a noun is still the predicate.
+    let s = "Gondor targeted Rohan on Monday.";
+    assert!(pairs(s, &code(&c, s)).iter().any(|g| g.0 == "190"));
+}
