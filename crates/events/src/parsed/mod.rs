@@ -623,12 +623,21 @@ impl Sent<'_, '_> {
         out
     }
     /// A relative pronoun subject stands for the noun its clause modifies (the parse's
-    /// `acl:relcl` head, else the nearest noun before the pronoun).
+    /// `acl:relcl` head, else the nearest noun before the pronoun). "Whose" does too, from
+    /// inside the noun phrase it determines ("Rao, whose visit ends on Thursday": the
+    /// visit's possessor is Rao).
     fn resolve(&self, i: usize) -> usize {
-        if !matches!(self.lower(i).as_str(), "who" | "which" | "that" | "whom") {
+        let lower = self.lower(i);
+        if !matches!(lower.as_str(), "who" | "which" | "that" | "whom" | "whose") {
             return i;
         }
-        if let Some(v) = self.head(i)
+        // The relative clause's verb: the pronoun's head, or for "whose" the head of the
+        // noun phrase it opens.
+        let mut v = self.head(i);
+        if lower == "whose" {
+            v = v.and_then(|n| self.head(n));
+        }
+        if let Some(v) = v
             && self.rel(v) == "acl:relcl"
             && let Some(noun) = self.head(v)
         {
@@ -1902,7 +1911,7 @@ impl ParsedCoder {
         // Dependency roles.
         let (mut src_dep, mut tgt_dep) = (None, None);
         if nominal {
-            src_dep = s.kids(i, "nmod:poss").next();
+            src_dep = s.kids(i, "nmod:poss").next().map(|p| s.resolve(p));
             tgt_dep = s.children[i].iter().copied().find(|&c| {
                 s.rel(c) == "nmod"
                     && s.case_of(c).is_some_and(|p| {

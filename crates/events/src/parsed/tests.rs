@@ -916,3 +916,21 @@ fn a_participle_between_a_verb_and_its_noun_is_an_attribute() {
     let s = "Gondor targeted Rohan on Monday.";
     assert!(pairs(s, &code(&c, s)).iter().any(|g| g.0 == "190"));
 }
+
+#[test]
+fn whose_stands_for_the_noun_its_clause_modifies() {
+    let Some(c) = small_coder(
+        "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "",
+    ) else {
+        return;
+    };
+    let s = "Gondor, whose visit ends on Thursday, said it wanted more trade.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "042" && g.1 == "Gondor"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| g.1 != "whose"), "{got:?}");
+}
