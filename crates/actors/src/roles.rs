@@ -83,35 +83,9 @@ pub fn role_sector(role: &str) -> Option<&'static str> {
     })
 }
 
-/// Maps a CAMEO agent or sector code (from a PETRARCH dictionary) to PLOVER's sector code.
-/// CAMEO's MED was media (PLOVER JRN) and HLH health (PLOVER MED).
-pub fn cameo_to_plover_sector(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "GOV" | "GOVT" => "GOV",
-        "MIL" => "MIL",
-        // PLOVER keeps CAMEO's "unidentified armed forces" ("gunmen", "armed group").
-        "UAF" => "UAF",
-        "COP" => "COP",
-        "JUD" => "JUD",
-        "LEG" => "LEG",
-        "PTY" => "PTY",
-        "REB" | "INS" | "SEP" => "REB",
-        "OPP" => "OPP",
-        "CVL" | "HRI" | "NGO" | "NGM" => "CVL",
-        "BUS" | "MNC" => "BUS",
-        "EDU" => "EDU",
-        "HLH" => "MED",
-        "MED" => "JRN",
-        "REL" | "CHR" | "MUS" | "JEW" | "BUD" | "HIN" => "REL",
-        "LAB" => "LAB",
-        "REF" => "REF",
-        "SPY" => "SPY",
-        "ELI" => "ELI",
-        "AGR" => "AGR",
-        "CRM" => "CRM",
-        _ => return None,
-    })
-}
+/// Maps a CAMEO agent or sector code to PLOVER's sector code (see
+/// [`dyad_core::plover_sector`], shared with the event records).
+pub use dyad_core::plover_sector as cameo_to_plover_sector;
 
 /// One office held by one person over a date range.
 #[derive(Debug, Clone, PartialEq, Eq)]

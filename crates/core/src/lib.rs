@@ -11,12 +11,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod codes;
 mod document;
 mod record;
 mod span;
 mod text;
 mod time;
 
+pub use codes::{plover_country_sector, plover_sector};
 pub use document::{DocMeta, Document, Origin};
 pub use record::{
     DateFrom, DocRef, EventDate, EventLocation, EventRecord, Mention, Participant, Status, TextSpan,

@@ -53,16 +53,14 @@ pub fn build(
     let trigger_span = shift(&event.trigger);
     let participant = |a: &CodedActor| {
         let span = shift(&a.span);
+        // PLOVER's fields from the CAMEO code: "---MED" is media (JRN), "IGOUNOWFP" the UN.
+        let (country, sector) = dyad_core::plover_country_sector(&a.code);
         Participant {
             text: text_of(span),
             span,
             name: None,
-            country: a.country().map(str::to_string),
-            sector: a
-                .code
-                .get(3..6)
-                .filter(|s| s.len() == 3)
-                .map(str::to_string),
+            country: country.map(str::to_string),
+            sector: sector.map(str::to_string),
             // An empty code is an actor the dictionaries do not know: kept, never guessed.
             code: (!a.code.is_empty()).then(|| a.code.clone()),
             borrowed: a.borrowed,
