@@ -331,7 +331,8 @@ pub struct KnownActor {
 /// overwritten, except by a person's office on the document's date: that is current and
 /// dated, where the event coder's country may be a guess from the event's place ("Trump met
 /// her in Paris" does not make Trump French). A country the event coder lent from the
-/// setting (`Participant::borrowed`) gives way to the actor's own.
+/// setting (`Participant::borrowed`) gives way to the actor's own. A sector the event coder
+/// lacked is the actor's where both have the same country.
 pub fn complete_participants(
     records: &mut [EventRecord],
     resolve: &dyn Fn(Span) -> Option<KnownActor>,
@@ -348,7 +349,8 @@ pub fn complete_participants(
                 p.country = k.country;
                 p.sector = k.sector;
                 p.code = k.code;
-            } else if let Some(country) = k.country.filter(|_| lent || p.country.is_none()) {
+            } else if let Some(country) = k.country.clone().filter(|_| lent || p.country.is_none())
+            {
                 // A country the event stage lent from the setting gives way to one the actor
                 // stage read from the words themselves ("EU foreign ministers meeting in
                 // Brussels" are EURGOV, not BELGOV).
@@ -356,6 +358,16 @@ pub fn complete_participants(
                 p.code = Some(format!("{country}{}", sector.as_deref().unwrap_or("")));
                 p.country = Some(country);
                 p.sector = sector;
+            } else if p.sector.is_none()
+                && k.sector.is_some()
+                && k.country.is_some()
+                && k.country == p.country
+            {
+                // The same country, and the actor stage knows the sector the event coder
+                // lacked ("his Indian counterpart Vikram Rao": IND from "Indian", GOV from
+                // the counterpart's office).
+                p.sector = k.sector;
+                p.code = k.code;
             }
         }
     }
@@ -589,7 +601,7 @@ fn trim_times(rec: &mut EventRecord, text: &str, timexes: &[Timex]) {
 }
 
 #[cfg(test)]
-mod thing_tests {
+mod tests {
     use super::*;
 
     fn record(id: &str, trigger: usize, recipient: Option<(&str, Option<&str>)>) -> EventRecord {
@@ -643,6 +655,24 @@ mod thing_tests {
         assert_eq!(rs[0].mentions.len(), 2);
         assert_ne!(rs[0].id, "a");
         assert_eq!((rs[1].id.as_str(), rs[2].id.as_str()), ("c", "d"));
+    }
+
+    #[test]
+    fn a_sector_the_event_coder_lacked_comes_from_the_actor_stage() {
+        let mut rs = vec![record("a", 9, Some(("two men", Some("IND"))))];
+        let known = |country: &str| KnownActor {
+            name: "Vikram Rao".into(),
+            country: Some(country.into()),
+            sector: Some("GOV".into()),
+            code: Some(format!("{country}GOV")),
+            in_office: false,
+        };
+        complete_participants(&mut rs, &|_| Some(known("IND")));
+        assert_eq!(rs[0].recipient[0].code.as_deref(), Some("INDGOV"));
+        // Another country does not lend its sector to the dictionary's.
+        let mut rs = vec![record("a", 9, Some(("two men", Some("IND"))))];
+        complete_participants(&mut rs, &|_| Some(known("JPN")));
+        assert_eq!(rs[0].recipient[0].code.as_deref(), Some("IND"));
     }
 
     #[test]
