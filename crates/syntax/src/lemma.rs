@@ -26,6 +26,23 @@ impl Rule {
         }
     }
 
+    /// Whether the rule fits a lower-cased form. A rule that writes capitals was learnt from
+    /// a lower-cased form whose lemma keeps its capital ("russian" → "Russian": strip all,
+    /// append "Russian"); it fits only the whole of a form ("me" → "I") or a form whose
+    /// stripped tail is the same word, so "belarusian" is not made "belRussian".
+    fn fits_lowercase(&self, form: &str) -> bool {
+        if !self.append.chars().any(char::is_uppercase) {
+            return true;
+        }
+        let n = form.chars().count();
+        let Some(keep) = n.checked_sub(self.strip as usize) else {
+            return false;
+        };
+        // A whole word rewritten is a word of its own ("me" → "I").
+        let tail: String = form.chars().skip(keep).collect();
+        keep == 0 || tail.to_lowercase() == self.append.to_lowercase()
+    }
+
     fn apply(&self, form: &str) -> Option<String> {
         let n = form.chars().count();
         let keep = n.checked_sub(self.strip as usize)?;
@@ -154,6 +171,7 @@ impl Lemmatizer {
         let n = f.chars().count();
         for k in (0..=MAX_SUFFIX.min(n)).rev() {
             if let Some(r) = self.rules.get(&(class, suffix(&f, k).to_string()))
+                && (keeps_case(xpos) || r.fits_lowercase(&f))
                 && let Some(out) = r.apply(&f)
             {
                 return Some(out);
@@ -268,5 +286,20 @@ mod tests {
         assert_eq!(l.feats("rats", 0), "Number=Plur");
         assert_eq!(suffix("héllo", 2), "lo");
         assert_eq!(suffix("hé", 5), "hé");
+    }
+
+    #[test]
+    fn a_rule_that_restores_a_capital_fits_only_its_own_word() {
+        // Adjectives are lemmatised in lower case, but "Russian" keeps its capital: the rule
+        // learnt rewrites the whole word, and must not graft it onto another.
+        let classes = vec![("ADJ".to_string(), "JJ".to_string())];
+        let mut data = Vec::new();
+        for _ in 0..3 {
+            data.push(("Russian".into(), 0, "Russian".into(), "Degree=Pos".into()));
+        }
+        let l = Lemmatizer::train(&classes, &data);
+        assert_eq!(l.lemma(&classes, "Russian", 0), "Russian");
+        assert_eq!(l.lemma(&classes, "russian", 0), "Russian");
+        assert_eq!(l.lemma(&classes, "Belarusian", 0), "belarusian");
     }
 }
