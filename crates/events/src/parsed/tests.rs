@@ -934,3 +934,26 @@ fn whose_stands_for_the_noun_its_clause_modifies() {
     );
     assert!(got.iter().all(|g| g.1 != "whose"), "{got:?}");
 }
+
+#[test]
+fn withdrawals_and_demobilisation_are_coded() {
+    let Some(c) = small_coder(
+        "--- COMPLETE [---] ---\nCOMPLETE {COMPLETES COMPLETED COMPLETING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "",
+    ) else {
+        return;
+    };
+    let s = "Gondor completed the withdrawal of its troops from Rohan on Tuesday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "0874" && g.1 == "Gondor"),
+        "{got:?}"
+    );
+    let s = "Arnor demobilised its militias last year.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "0873" && g.1 == "Arnor"),
+        "{got:?}"
+    );
+}
