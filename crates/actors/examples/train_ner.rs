@@ -436,8 +436,10 @@ fn train_typer(
         }
     }
     let per_member = tagger_members as f32;
-    let cv_f1 = |mix: &Mix| -> f64 {
-        let (mut tp, mut fp) = (0usize, 0usize);
+    // The type a mix chooses for each candidate of the original documents, from the held-out
+    // scores: (example, type).
+    let chosen = |mix: &Mix| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
         for ids in &by_doc {
             let own: Vec<[f32; NT]> = ids
                 .iter()
@@ -448,14 +450,21 @@ fn train_typer(
                 let t = (0..NT)
                     .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
                     .unwrap_or(NONE);
-                if t == NONE || t == MISC {
-                    continue;
-                }
-                if t == examples[i].ty {
-                    tp += 1;
-                } else {
-                    fp += 1;
-                }
+                out.push((i, t));
+            }
+        }
+        out
+    };
+    let cv_f1 = |mix: &Mix| -> f64 {
+        let (mut tp, mut fp) = (0usize, 0usize);
+        for (i, t) in chosen(mix) {
+            if t == NONE || t == MISC {
+                continue;
+            }
+            if t == examples[i].ty {
+                tp += 1;
+            } else {
+                fp += 1;
             }
         }
         let p = tp as f64 / (tp + fp).max(1) as f64;
@@ -533,18 +542,8 @@ fn train_typer(
     // The cross-validated confusion of the chosen mix (gold type by row, chosen by column):
     // where the held-out names are lost.
     let mut confusion = [[0usize; NT]; NT];
-    for ids in &by_doc {
-        let own: Vec<[f32; NT]> = ids
-            .iter()
-            .map(|&i| mix.own(&firsts[i].map(|v| v * per_member), &held_out[i]))
-            .collect();
-        let doc_keys: Vec<&str> = ids.iter().map(|&i| keys[i].as_str()).collect();
-        for (&i, scores) in ids.iter().zip(mix.in_document(&doc_keys, &own)) {
-            let t = (0..NT)
-                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
-                .unwrap_or(NONE);
-            confusion[examples[i].ty][t] += 1;
-        }
+    for (i, t) in chosen(&mix) {
+        confusion[examples[i].ty][t] += 1;
     }
     for (g, row) in confusion.iter().enumerate() {
         eprintln!(
