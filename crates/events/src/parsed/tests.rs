@@ -296,6 +296,11 @@ fn small_coder(verbs: &str, actors: &str, agents: &str) -> Option<ParsedCoder> {
     ))
 }
 
+/// [`small_coder`] over the given verb entries with the three realms of these tests.
+fn realm_coder(verbs: &str) -> Option<ParsedCoder> {
+    small_coder(verbs, "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n", "")
+}
+
 fn dyad_coder() -> Option<ParsedCoder> {
     small_coder(
         "--- CALL [041:041] ---\nCALL\n- * (FOR) [020]\n\
@@ -874,10 +879,8 @@ fn coordinated_agents_who_meet_meet_each_other() {
 
 #[test]
 fn a_bare_idiom_object_makes_no_event() {
-    let Some(c) = small_coder(
+    let Some(c) = realm_coder(
         "--- SEIZE [171] ---\nTAKE {TAKES TAKING TOOK TAKEN}\n- * PART (IN SUMMIT) [046]\n",
-        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
-        "",
     ) else {
         return;
     };
@@ -901,10 +904,8 @@ fn a_bare_idiom_object_makes_no_event() {
 
 #[test]
 fn a_participle_between_a_verb_and_its_noun_is_an_attribute() {
-    let Some(c) = small_coder(
+    let Some(c) = realm_coder(
         "--- ATTACK [190] ---\nTARGET {TARGETS TARGETED TARGETING}\n--- SANCTION [163] ---\nIMPOSE {IMPOSES IMPOSED IMPOSING}\n",
-        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
-        "",
     ) else {
         return;
     };
@@ -919,11 +920,7 @@ fn a_participle_between_a_verb_and_its_noun_is_an_attribute() {
 
 #[test]
 fn whose_stands_for_the_noun_its_clause_modifies() {
-    let Some(c) = small_coder(
-        "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n",
-        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
-        "",
-    ) else {
+    let Some(c) = realm_coder("--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n") else {
         return;
     };
     let s = "Gondor, whose visit ends on Thursday, said it wanted more trade.";
@@ -937,11 +934,9 @@ fn whose_stands_for_the_noun_its_clause_modifies() {
 
 #[test]
 fn withdrawals_and_demobilisation_are_coded() {
-    let Some(c) = small_coder(
-        "--- COMPLETE [---] ---\nCOMPLETE {COMPLETES COMPLETED COMPLETING}\n",
-        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
-        "",
-    ) else {
+    let Some(c) =
+        realm_coder("--- COMPLETE [---] ---\nCOMPLETE {COMPLETES COMPLETED COMPLETING}\n")
+    else {
         return;
     };
     let s = "Gondor completed the withdrawal of its troops from Rohan on Tuesday.";
