@@ -1188,12 +1188,14 @@ impl Sent<'_, '_> {
         }
         None
     }
-    /// The head of an `at`/`in`/`near` phrase under the trigger headed by a proper noun.
+    /// The head of an `at`/`in`/`near` phrase under the trigger headed by a proper noun that
+    /// is no month or day ("killed by shelling in July" happened in July, not at it).
     fn place(&self, v: usize) -> Option<usize> {
         self.children[v].iter().copied().find(|&c| {
             matches!(self.rel(c), "obl" | "nmod")
                 && self.syn[c].upos == "PROPN"
                 && self.case_of(c).is_some_and(|p| is_place_case(&p))
+                && !self.temporal(c)
         })
     }
     /// Where the trigger's event happened: its [`Self::place`] phrase, as written.

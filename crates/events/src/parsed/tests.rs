@@ -726,6 +726,14 @@ fn the_place_of_a_meeting_is_not_its_recipient() {
         let place = e.location.as_ref().map(|r| &s[r.clone()]);
         assert_eq!(place, Some("Minas Tirith"), "{s}");
     }
+    // A month is when, not where.
+    let s = "Arnor met Faramir in July.";
+    let evs = code(&c, s);
+    let e = evs
+        .iter()
+        .find(|e| e.event.code == "040")
+        .expect("a meeting");
+    assert_eq!(e.location, None, "{s}");
 }
 
 #[test]
