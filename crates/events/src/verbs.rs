@@ -529,10 +529,17 @@ fn synset_names<'a>(e: &'a Element, out: &mut Vec<&'a str>) {
     }
 }
 
-/// Plural of a phrase's last word by PETRARCH's simple rules.
+/// The stem of a word ending in a consonant and Y, whose -s form is -IES ("EMBASSY",
+/// "CARRY"); after a vowel the Y stays ("ENVOYS", "DEPLOYS", "HIGHWAYS", "DESTROYS").
+pub(crate) fn y_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('Y')?;
+    (!stem.is_empty() && !stem.ends_with(['A', 'E', 'I', 'O', 'U'])).then_some(stem)
+}
+
+/// Plural of a phrase's last word by PETRARCH's simple rules (with English's Y after a vowel).
 fn plural_phrase(words: &[String]) -> Option<Vec<String>> {
     let last = words.last()?;
-    let p = if let Some(stem) = last.strip_suffix('Y') {
+    let p = if let Some(stem) = y_stem(last) {
         format!("{stem}IES")
     } else if last.ends_with('S') {
         format!("{last}ES")
@@ -548,13 +555,15 @@ fn plural_phrase(words: &[String]) -> Option<Vec<String>> {
 fn regular_forms(stem: &str) -> [String; 3] {
     let s = if stem.ends_with('S') || stem.ends_with('X') || stem.ends_with('Z') {
         format!("{stem}ES")
-    } else if let Some(b) = stem.strip_suffix('Y') {
+    } else if let Some(b) = y_stem(stem) {
         format!("{b}IES")
     } else {
         format!("{stem}S")
     };
     let d = if stem.ends_with('E') {
         format!("{stem}D")
+    } else if let Some(b) = y_stem(stem) {
+        format!("{b}IED")
     } else {
         format!("{stem}ED")
     };
@@ -1098,6 +1107,23 @@ RE_+ARREST
         let rearrest = &b.verbs[3];
         assert_eq!(rearrest.lemma.head, 1);
         assert_eq!(rearrest.forms[2].words, ["RE", "ARRESTED"]);
+    }
+
+    #[test]
+    fn regular_forms_keep_a_y_after_a_vowel() {
+        assert_eq!(
+            regular_forms("DEPLOY"),
+            ["DEPLOYS", "DEPLOYED", "DEPLOYING"]
+        );
+        assert_eq!(regular_forms("CARRY"), ["CARRIES", "CARRIED", "CARRYING"]);
+        assert_eq!(
+            plural_phrase(&["HIGHWAY".to_string()]),
+            Some(vec!["HIGHWAYS".to_string()])
+        );
+        assert_eq!(
+            plural_phrase(&["EMBASSY".to_string()]),
+            Some(vec!["EMBASSIES".to_string()])
+        );
     }
 
     #[test]

@@ -235,7 +235,7 @@ pub fn parse_agents(text: &str) -> Vec<AgentEntry> {
             Some(p) => raws.extend(p.split_whitespace().map(str::to_string)),
             None => {
                 let n = name.trim();
-                let pl = if let Some(s) = n.strip_suffix('Y') {
+                let pl = if let Some(s) = crate::verbs::y_stem(n) {
                     format!("{s}IES")
                 } else if n.ends_with('S') {
                     format!("{n}ES")
