@@ -221,8 +221,12 @@ const RESOURCES: &[&str] = &[
 const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "terminate"];
 /// Plural nouns of dictionary verbs that name things, not events: "its forces in Lebanon"
 /// are troops (not FORCE, coerce), "emergency measures" policies, "air links" and "ties"
-/// relations, "supplies" goods. They are no noun triggers.
-const THING_NOUNS: &[&str] = &["FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES"];
+/// relations, "supplies" goods, "trains between Zürich and Basel" vehicles (not TRAIN,
+/// prepare), "all the means at our disposal" resources, "arms", "shells" and "funds" what
+/// is sent or fired. They are no noun triggers.
+const THING_NOUNS: &[&str] = &[
+    "FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES", "TRAINS", "MEANS", "ARMS", "SHELLS", "FUNDS",
+];
 /// Verbs of killing and wounding: the means named with them decides CAMEO's kind of violence
 /// (dyad-verbs.txt block `DYAD_MEANS`: "killed in a car bomb explosion" → 1832).
 const HARM_VERBS: &[&str] = &[

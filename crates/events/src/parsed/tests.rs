@@ -960,3 +960,13 @@ fn withdrawals_and_demobilisation_are_coded() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_plural_noun_of_things_is_no_event_noun() {
+    let Some(c) = realm_coder("--- PREPARE [030] ---\nTRAIN\n") else {
+        return;
+    };
+    let s = "Trains between Gondor and Rohan ran an hour late on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.is_empty(), "{got:?}");
+}
