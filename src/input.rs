@@ -11,8 +11,9 @@ pub struct Documents {
     sources: Sources,
     /// How many documents were rejected so far.
     pub rejected: usize,
-    /// The ids read so far, when a repeated id is skipped ([`Documents::once`]).
-    seen: Option<HashSet<String>>,
+    /// Hashes of the ids read so far, when a repeated id is skipped ([`Documents::once`]):
+    /// 8 bytes a document, so a run over millions of documents stays small.
+    seen: Option<HashSet<u64>>,
     /// How many documents were skipped as repeats.
     repeated: usize,
 }
@@ -69,7 +70,7 @@ impl Iterator for Documents {
             match self.sources.next()? {
                 Ok(doc) => {
                     if let Some(seen) = &mut self.seen
-                        && !seen.insert(doc.id.clone())
+                        && !seen.insert(id_hash(&doc.id))
                     {
                         self.repeated += 1;
                         eprintln!(
@@ -87,4 +88,13 @@ impl Iterator for Documents {
             }
         }
     }
+}
+
+/// A 64-bit hash of a document id. Among ten million ids a collision has a chance under one
+/// in 300,000, and it would not pass silently: the skipped document is reported by id.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
