@@ -1036,13 +1036,7 @@ impl ActorCoder {
             // foreign minister", tagged as an organisation, as GUM tags governments).
             return builtin_org(&key(&ws))
                 .map(|(c, _)| c.to_string())
-                .or_else(|| {
-                    g.candidates(&ws)
-                        .iter()
-                        .map(|&k| &g.places[k as usize])
-                        .find(|p| p.kind == PlaceKind::Country)
-                        .map(|p| p.iso3.clone())
-                });
+                .or_else(|| Some(g.places[g.country_named(&ws)? as usize].iso3.clone()));
         }
         // In "Bosnian Serbs" the first word names the state, the second the nation.
         g.nationality(&ws)

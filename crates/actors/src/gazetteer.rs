@@ -608,11 +608,17 @@ impl Gazetteer {
         self.capitals.contains(&place)
     }
 
-    /// Whether `words` is a country name or alias.
-    pub fn is_country(&self, words: &[&str]) -> bool {
+    /// The country that `words` name (a country name or alias), as an index into `places`.
+    pub fn country_named(&self, words: &[&str]) -> Option<u32> {
         self.candidates(words)
             .iter()
-            .any(|&i| self.places[i as usize].kind == PlaceKind::Country)
+            .copied()
+            .find(|&i| self.places[i as usize].kind == PlaceKind::Country)
+    }
+
+    /// Whether `words` is a country name or alias.
+    pub fn is_country(&self, words: &[&str]) -> bool {
+        self.country_named(words).is_some()
     }
 
     /// Resolves a place name. `qualifier` is a following ", X" (a division or country name);
@@ -631,10 +637,7 @@ impl Gazetteer {
             return None;
         }
         // A country name is always the country.
-        if let Some(&c) = cands
-            .iter()
-            .find(|&&i| self.places[i as usize].kind == PlaceKind::Country)
-        {
+        if let Some(c) = self.country_named(words) {
             return Some(c);
         }
         let mut pool: Vec<u32> = cands.to_vec();
