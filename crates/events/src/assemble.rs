@@ -295,12 +295,19 @@ fn dedupe_last(out: &mut Vec<EventRecord>, first: usize) {
     // Two different events can share trigger, code and slot spans (one read with the
     // clause's date, one with its controller's, say); ids must stay unique in the store, so
     // the later one is numbered, deterministically since coding order is.
-    let base = out[n].id.clone();
+    let id = numbered(&out[n].id, |id| out[first..n].iter().any(|r| r.id == id));
+    out[n].id = id;
+}
+
+/// `base`, else `base-1`, `base-2`, … : the first that is not `taken`.
+fn numbered(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut id = base.to_string();
     let mut k = 1;
-    while out[first..n].iter().any(|r| r.id == out[n].id) {
-        out[n].id = format!("{base}-{k}");
+    while taken(&id) {
+        id = format!("{base}-{k}");
         k += 1;
     }
+    id
 }
 
 /// The document coder is shared across rayon threads.
@@ -557,22 +564,9 @@ pub fn drop_thing_recipients(records: &mut Vec<EventRecord>) {
                 out[i].mentions.extend(r.mentions);
                 continue;
             }
-            let base = crate::record::record_id(
-                &r.document.id,
-                r.sentence,
-                r.trigger.span,
-                &r.cameo,
-                &[
-                    r.actor.first().map(|p| p.span),
-                    r.recipient.first().map(|p| p.span),
-                ],
-            );
-            let mut id = base.clone();
-            let mut k = 1;
-            while id != r.id && taken.contains(&id) {
-                id = format!("{base}-{k}");
-                k += 1;
-            }
+            let id = numbered(&crate::record::id_of(&r), |id| {
+                id != r.id && taken.contains(id)
+            });
             taken.insert(id.clone());
             r.id = id;
         }

@@ -66,17 +66,8 @@ pub fn build(
             borrowed: a.borrowed,
         }
     };
-    Some(EventRecord {
-        id: record_id(
-            &doc.id,
-            sentence.index,
-            trigger_span,
-            &event.code,
-            &[
-                event.source.as_ref().map(|a| shift(&a.span)),
-                event.target.as_ref().map(|a| shift(&a.span)),
-            ],
-        ),
+    let mut rec = EventRecord {
+        id: String::new(),
         document: doc.clone(),
         sentence: sentence.index,
         sentence_span: sentence.span,
@@ -101,7 +92,24 @@ pub fn build(
             sentence: sentence.index,
             span: trigger_span,
         }],
-    })
+    };
+    rec.id = id_of(&rec);
+    Some(rec)
+}
+
+/// A record's stable id from what it says (see [`record_id`]): its first actor's and first
+/// recipient's spans.
+pub fn id_of(rec: &EventRecord) -> String {
+    record_id(
+        &rec.document.id,
+        rec.sentence,
+        rec.trigger.span,
+        &rec.cameo,
+        &[
+            rec.actor.first().map(|p| p.span),
+            rec.recipient.first().map(|p| p.span),
+        ],
+    )
 }
 
 /// A stable id: FNV-1a over document id, sentence index, trigger span, code and the actor
