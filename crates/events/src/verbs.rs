@@ -531,23 +531,27 @@ fn synset_names<'a>(e: &'a Element, out: &mut Vec<&'a str>) {
 
 /// The stem of a word ending in a consonant and Y, whose -s form is -IES ("EMBASSY",
 /// "CARRY"); after a vowel the Y stays ("ENVOYS", "DEPLOYS", "HIGHWAYS", "DESTROYS").
-pub(crate) fn y_stem(word: &str) -> Option<&str> {
+fn y_stem(word: &str) -> Option<&str> {
     let stem = word.strip_suffix('Y')?;
     (!stem.is_empty() && !stem.ends_with(['A', 'E', 'I', 'O', 'U'])).then_some(stem)
 }
 
-/// Plural of a phrase's last word by PETRARCH's simple rules (with English's Y after a vowel).
-fn plural_phrase(words: &[String]) -> Option<Vec<String>> {
-    let last = words.last()?;
-    let p = if let Some(stem) = y_stem(last) {
+/// Plural of an upper-case word by PETRARCH's simple rules (with English's Y after a vowel).
+pub(crate) fn plural_word(w: &str) -> String {
+    if let Some(stem) = y_stem(w) {
         format!("{stem}IES")
-    } else if last.ends_with('S') {
-        format!("{last}ES")
+    } else if w.ends_with('S') {
+        format!("{w}ES")
     } else {
-        format!("{last}S")
-    };
+        format!("{w}S")
+    }
+}
+
+/// Plural of a phrase's last word (see [`plural_word`]).
+fn plural_phrase(words: &[String]) -> Option<Vec<String>> {
     let mut v = words.to_vec();
-    *v.last_mut()? = p;
+    let last = v.last_mut()?;
+    *last = plural_word(last);
     Some(v)
 }
 

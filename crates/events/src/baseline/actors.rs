@@ -234,15 +234,7 @@ pub fn parse_agents(text: &str) -> Vec<AgentEntry> {
         match plurals {
             Some(p) => raws.extend(p.split_whitespace().map(str::to_string)),
             None => {
-                let n = name.trim();
-                let pl = if let Some(s) = crate::verbs::y_stem(n) {
-                    format!("{s}IES")
-                } else if n.ends_with('S') {
-                    format!("{n}ES")
-                } else {
-                    format!("{n}S")
-                };
-                raws.push(pl);
+                raws.push(crate::verbs::plural_word(name.trim()));
             }
         }
         let mut phrases = Vec::new();
