@@ -596,6 +596,30 @@ fn is_group_noun(w: &str) -> bool {
 
 const PRONOUNS: [&str; 2] = ["he", "she"];
 
+/// Whether the place `e` opens a dateline: one of the first sentences, which it opens in
+/// capitals, followed by a comma, an agency in brackets or a dash, or nothing
+/// ("NAIROBI, March 12 (Reuters) -", "SANTIAGO (AP) —", "LIMA").
+fn is_dateline(analysis: &Analysis, words: &[&str], e: &EntityMention) -> bool {
+    let Some(s) = analysis.sentences.get(e.sentence as usize) else {
+        return false;
+    };
+    let (start, end) = (e.token_start as usize, e.token_end as usize);
+    e.ty == "LOC"
+        && e.sentence < 4
+        && start == s.token_start as usize
+        && words[start..end]
+            .iter()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 || *w == "/")
+        && words[start..end]
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase))
+        && (end == s.token_end as usize
+            || matches!(
+                words.get(end).copied(),
+                Some("," | "(" | "-" | "--" | "–" | "—")
+            ))
+}
+
 struct Work<'a> {
     words: Vec<&'a str>,
     /// token index → entity index
@@ -645,7 +669,7 @@ impl ActorCoder {
             words,
         };
         self.find_entities(analysis, upos, &mut w, out);
-        out.doc_country = self.dominant_country(&w, out);
+        out.doc_country = self.dominant_country(analysis, &w, out);
         self.resolve_places(&mut w, out);
         self.chain(doc, analysis, &mut w, out);
         for i in 0..out.actors.len() {
@@ -883,10 +907,23 @@ impl ActorCoder {
         ws
     }
 
-    fn dominant_country(&self, w: &Work, out: &ActorAnalysis) -> Option<String> {
+    fn dominant_country(
+        &self,
+        analysis: &Analysis,
+        w: &Work,
+        out: &ActorAnalysis,
+    ) -> Option<String> {
         let g = &self.inner.gaz;
         let mut counts: Vec<(String, usize)> = Vec::new();
         for e in &out.entities {
+            // A dateline names where the story was filed, and the officials a story names
+            // without their country are mostly that place's ("NAIROBI, March 12 (Reuters) -
+            // … Foreign Minister Amina Wekesa said"): it counts as much as three mentions.
+            let weight = if is_dateline(analysis, &w.words, e) {
+                3
+            } else {
+                1
+            };
             let ws = self.ent_words(w, e);
             let c = if e.ty == "MISC" {
                 g.nationality(&ws).map(str::to_string)
@@ -908,8 +945,8 @@ impl ActorCoder {
             };
             if let Some(c) = c {
                 match counts.iter_mut().find(|x| x.0 == c) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c, 1)),
+                    Some(x) => x.1 += weight,
+                    None => counts.push((c, weight)),
                 }
             }
         }

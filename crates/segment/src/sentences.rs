@@ -13,6 +13,11 @@ pub fn split(text: &str, first: usize, paragraph: u32, tokens: &[Token], out: &m
     let end = tokens.len();
     let mut start = first;
     let mut i = first;
+    if let Some(j) = dateline_end(text, &tokens[first..end]) {
+        push(out, tokens, first, first + j, paragraph);
+        start = first + j;
+        i = start;
+    }
     while i < end {
         let word = &text[tokens[i].span.range()];
         let boundary = if is_terminal(word) {
@@ -43,6 +48,62 @@ pub fn split(text: &str, first: usize, paragraph: u32, tokens: &[Token], out: &m
     if start < end {
         push(out, tokens, start, end, paragraph);
     }
+}
+
+/// The number of tokens of a wire dateline that opens a block and runs on into the story
+/// ("NAIROBI, March 12 (Reuters) - Kenya recalled …", "SANTIAGO (AP) — …"), up to and
+/// including its dash; `None` where the block opens no dateline.
+///
+/// Why: a dateline is no part of the first sentence's grammar, and left in it the parser
+/// takes the place name for the sentence's subject ("NAIROBI recalled its ambassador"). A
+/// dateline on a line of its own is already a sentence (`paragraphs`). The prefix must be
+/// words of a place or an agency, dates and punctuation only, and open with a word in
+/// capitals or hold a parenthesis (the agency): a capitalised word before a dash is
+/// otherwise an ordinary appositive ("Mendoza — a city of vineyards — …").
+fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
+    const MAX: usize = 14;
+    let word = |k: usize| &text[tokens[k].span.range()];
+    let dash = (1..tokens.len().min(MAX + 1))
+        .find(|&k| matches!(word(k), "-" | "--" | "–" | "—" | "―"))?;
+    let next = tokens.get(dash + 1).map(|t| &text[t.span.range()])?;
+    if !opens_sentence(next) {
+        return None;
+    }
+    let prefix = || (0..dash).map(word);
+    let place_like = |w: &str| {
+        let mut cs = w.chars();
+        match cs.next() {
+            Some(c) if c.is_uppercase() => {
+                cs.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '/'))
+            }
+            Some(c) if c.is_ascii_digit() => w.chars().all(|c| c.is_ascii_alphanumeric()),
+            _ => matches!(
+                w,
+                "," | "."
+                    | "("
+                    | ")"
+                    | "/"
+                    | "de"
+                    | "del"
+                    | "da"
+                    | "do"
+                    | "la"
+                    | "el"
+                    | "al"
+                    | "of"
+                    | "upon"
+                    | "es"
+                    | "am"
+            ),
+        }
+    };
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let ok = prefix().all(place_like)
+        && (capitals(word(0)) || prefix().any(|w| w == "("))
+        && word(0).chars().next().is_some_and(char::is_uppercase);
+    ok.then_some(dash + 1)
 }
 
 fn push(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, paragraph: u32) {

@@ -186,6 +186,31 @@ fn headlines_and_datelines_are_sentences() {
 }
 
 #[test]
+fn a_dateline_that_runs_into_the_story_is_a_sentence_of_its_own() {
+    for (text, dateline) in [
+        (
+            "NAIROBI, March 12 (Dyad Wire) - Kenya recalled its ambassador on Thursday.",
+            9,
+        ),
+        ("SANTIAGO (Reuters) -- Chile signed.", 5),
+        ("GAZA CITY/JERUSALEM, Oct 5 — Talks resumed.", 8),
+        ("Lima, May 4 (Andean Wire) — Peru signed.", 9),
+    ] {
+        let w = words(text);
+        assert_eq!(w.len(), 2, "{text}: {w:?}");
+        assert_eq!(w[0].len(), dateline, "{text}: {w:?}");
+    }
+    // A capitalised word before a dash is otherwise an ordinary appositive.
+    for text in [
+        "Mendoza — a city of vineyards — voted on Monday.",
+        "NATO said - without saying more - that it would act.",
+        "Chile and Argentina - old rivals - signed.",
+    ] {
+        assert_eq!(words(text).len(), 1, "{text}");
+    }
+}
+
+#[test]
 fn hard_wrapped_paragraph_is_joined() {
     let text = "The foreign minister said on Tuesday that the talks with her\nNorwegian counterpart had been productive and that both sides\nWould meet again in Oslo next month to continue the work.";
     assert_eq!(words(text).len(), 1);
