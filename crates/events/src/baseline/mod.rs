@@ -759,7 +759,17 @@ pub(crate) fn groups(mentions: &mut [Mention], toks: &[Tok]) -> Vec<Vec<usize>> 
                 }
             }
         }
-        let country = g.iter().find_map(|&m| mentions[m].actor.clone());
+        // Only a state's code is lent: an organisation's ("IGOBUSIMF" for the IMF) is its
+        // own, and "the finance ministry and IMF officials" are no ministry of the IMF.
+        let country = g.iter().find_map(|&m| {
+            mentions[m].actor.clone().filter(|c| {
+                c.split('/').all(|c| {
+                    c.len() == 3
+                        && c.bytes().all(|b| b.is_ascii_uppercase())
+                        && !matches!(c, "IGO" | "NGO" | "MNC" | "IMG" | "UNO" | "EUR")
+                })
+            })
+        });
         for &m in g {
             if mentions[m].actor.is_none() && mentions[m].agent.is_some() {
                 mentions[m].actor.clone_from(&country);

@@ -69,6 +69,12 @@ const CLAUSAL: &[&str] = &[
     "csubj:pass",
 ];
 /// Governing verbs that make their infinitival complement planned.
+/// Verbs whose subject, an event noun, is said to take place ("the talks resumed", "the
+/// visit will take place on Monday").
+const HAPPENING_VERBS: &[&str] = &[
+    "take", "happen", "occur", "begin", "start", "resume", "continue", "end", "open", "close",
+    "conclude", "go", "proceed",
+];
 const PLAN_GOVERNORS: &[&str] = &[
     "plan",
     "intend",
@@ -154,6 +160,11 @@ const SUPPORT_VERBS: &[&str] = &[
     "complete",
     "conclude",
     "continue",
+];
+/// Verbs that carry out what their object names, beside the light and support verbs
+/// ("lodged a protest", "provided aid", "made a visit", "filed a complaint").
+const CARRYING_VERBS: &[&str] = &[
+    "lodge", "file", "provide", "make", "deliver", "grant", "carry",
 ];
 /// Verbs of accepting: what is accepted or received decides ("accepted the demands",
 /// "received a mission of observers"; block `DYAD_ACCEPTED`), after the verb's patterns.
@@ -1080,6 +1091,21 @@ impl Sent<'_, '_> {
     }
     /// Status from auxiliaries, negation, `if`, and governing verbs up the `xcomp` chain.
     fn status(&self, v: usize) -> Status {
+        // An event noun that is a clause's subject has the status of its verb: "talks are
+        // scheduled to resume", "the visit will take place", "the strike did not happen".
+        if self.syn[v].upos == "NOUN"
+            && self.rel(v).starts_with("nsubj")
+            && let Some(h) = self.head(v)
+            && self.syn[h].upos == "VERB"
+        {
+            let lemma = self.syn[h].lemma.to_lowercase();
+            let own = if PLAN_GOVERNORS.contains(&lemma.as_str()) {
+                Status::Planned
+            } else {
+                Status::Asserted
+            };
+            return stronger(own, self.status(h));
+        }
         let mut st = Status::Asserted;
         let mut n = v;
         for _ in 0..4 {
@@ -1111,6 +1137,14 @@ impl Sent<'_, '_> {
             }
             match self.head(n) {
                 Some(h) if self.complement(n) => n = h,
+                // "denied that soldiers had fired": what is denied is reported as not done.
+                Some(h)
+                    if self.rel(n) == "ccomp"
+                        && matches!(self.syn[h].lemma.to_lowercase().as_str(), "deny") =>
+                {
+                    st = stronger(st, Status::Negated);
+                    break;
+                }
                 _ => break,
             }
         }
@@ -1232,6 +1266,58 @@ fn is_place_case(p: &str) -> bool {
 /// verb as `obl`, it is the event's place and no longer part of the object's words. Only
 /// where both the object and the phrase are proper nouns: "sanctions on Russia" and
 /// "the talks in Geneva" keep their modifiers.
+/// A sentence parsed as a noun with a clause hanging on it, where the noun is set off by an
+/// appositive and a comma: "The Bangladesh Nationalist Party, the main opposition group,
+/// called for a strike …" read as "the party [that was] called for a strike". With no
+/// subject, auxiliary, marker or "by" agent of its own, a past-form verb right after the
+/// appositive's closing comma is the sentence's verb and the noun its subject. Headlines
+/// ("Five soldiers killed in ambush") have no appositive and stay as parsed.
+fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    let Some(root) = syn.iter().position(|t| t.head == 0) else {
+        return;
+    };
+    if !matches!(syn[root].upos, "NOUN" | "PROPN") {
+        return;
+    }
+    let child_of =
+        |syn: &[dyad_syntax::TokenSyntax<'_>], k: usize, h: usize| syn[k].head as usize == h + 1;
+    let Some(v) = (root + 1..syn.len()).find(|&k| {
+        child_of(syn, k, root)
+            && syn[k].deprel == "acl"
+            && syn[k].upos == "VERB"
+            && matches!(syn[k].xpos, "VBD" | "VBN")
+    }) else {
+        return;
+    };
+    let appositive = (root + 1..v).any(|k| child_of(syn, k, root) && syn[k].deprel == "appos");
+    if v < 2 || syn[v - 1].lemma != "," || !appositive {
+        return;
+    }
+    let own = |rel: &str| {
+        rel.starts_with("nsubj") || rel.starts_with("aux") || matches!(rel, "mark" | "obl:agent")
+    };
+    let by_agent = (0..syn.len()).any(|c| {
+        child_of(syn, c, v)
+            && syn[c].deprel.starts_with("obl")
+            && (0..syn.len()).any(|u| child_of(syn, u, c) && syn[u].lemma == "by")
+    });
+    if by_agent || (0..syn.len()).any(|c| child_of(syn, c, v) && own(syn[c].deprel)) {
+        return;
+    }
+    syn[v].head = 0;
+    syn[v].deprel = "root";
+    syn[root].head = v as u32 + 1;
+    syn[root].deprel = "nsubj";
+    // The comma before the verb closed the appositive; it now belongs to the verb.
+    syn[v - 1].head = v as u32 + 1;
+    // Whatever else hung on the noun after the verb (a final full stop) is the verb's.
+    for k in v + 1..syn.len() {
+        if child_of(syn, k, root) && syn[k].deprel == "punct" {
+            syn[k].head = v as u32 + 1;
+        }
+    }
+}
+
 fn reattach_place_phrases(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     for i in 0..syn.len() {
         let h = syn[i].head as usize;
@@ -1353,6 +1439,7 @@ impl ParsedCoder {
             return;
         }
         upos.extend(syn.iter().map(|t| dyad_syntax::upos_static(t.upos)));
+        promote_verb_after_appositive(&mut syn);
         reattach_place_phrases(&mut syn);
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in syn.iter().enumerate() {
@@ -1374,6 +1461,8 @@ impl ParsedCoder {
         let upper: Vec<&str> = toks.iter().map(|t| t.upper.as_str()).collect();
         let first = out.len();
         let mut rank = Vec::new();
+        // Each event's trigger word and whether it is a noun.
+        let mut origin: Vec<(usize, bool)> = Vec::new();
         for i in 0..toks.len() {
             if s.mentions.iter().any(|m| m.toks.contains(&i)) {
                 continue;
@@ -1414,7 +1503,87 @@ impl ParsedCoder {
             let before = out.len();
             self.code_trigger(&s, i, nominal, (b, v, range), out);
             rank.extend((before..out.len()).map(|_| s.depth(i) + usize::from(nominal)));
+            origin.extend((before..out.len()).map(|_| (i, nominal)));
         }
+        // An event noun inside the object of a light, support or carrying verb that coded an
+        // event, with no actor of its own and no other recipient, is that verb's event told
+        // again ("lodged a formal protest with the government", "will provide $40 million
+        // in aid to farmers"): the verb's record says who did it. The object of another verb
+        // is an event of its own ("condemned the attack on the embassy"), and so is a noun
+        // governed otherwise ("an arrest threatened to strain relations").
+        let verb_events: Vec<(usize, Option<Range<usize>>)> = origin
+            .iter()
+            .zip(&out[first..])
+            .filter(|((i, nominal), _)| {
+                let lemma = syn[*i].lemma.to_lowercase();
+                !nominal
+                    && (LIGHT_VERBS.contains(&lemma.as_str())
+                        || SUPPORT_VERBS.contains(&lemma.as_str())
+                        || CARRYING_VERBS.contains(&lemma.as_str()))
+            })
+            .map(|((i, _), e)| (*i, e.event.target.as_ref().map(|t| t.span.clone())))
+            .collect();
+        // CAMEO 11x: disapprove, criticise, accuse.
+        let accusations: Vec<usize> = origin
+            .iter()
+            .zip(&out[first..])
+            .filter(|((_, nominal), e)| !nominal && e.event.code.starts_with("11"))
+            .map(|((i, _), _)| *i)
+            .collect();
+        let under = |mut cur: usize, v: usize| {
+            for _ in 0..toks.len() {
+                match s.head(cur) {
+                    Some(h) if h == v => return true,
+                    Some(h) => cur = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let told_again = |k: usize, e: &ParsedEvent| {
+            let (i, nominal) = origin[k];
+            if e.event.source.is_some() {
+                return false;
+            }
+            // What someone is accused of, with no actor of its own, is the accusation's
+            // content, not an event reported as fact ("accused the government of using
+            // force against citizens").
+            if accusations.iter().any(|&v| v != i && under(i, v)) {
+                return true;
+            }
+            if !nominal {
+                return false;
+            }
+            let mut cur = i;
+            for _ in 0..8 {
+                let rel = s.rel(cur).split(':').next().unwrap_or("");
+                if !matches!(rel, "obj" | "iobj" | "obl" | "nmod") {
+                    return false;
+                }
+                let Some(h) = s.head(cur) else { return false };
+                if verb_events.iter().any(|(v, _)| *v == h) {
+                    let own = e.event.target.as_ref().map(|t| t.span.clone());
+                    return own.is_none() || verb_events.iter().any(|(v, t)| *v == h && *t == own);
+                }
+                cur = h;
+            }
+            false
+        };
+        let drop: Vec<bool> = out[first..]
+            .iter()
+            .enumerate()
+            .map(|(k, e)| told_again(k, e))
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            k <= first || !drop[k - first - 1]
+        });
+        let mut k = 0;
+        rank.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
         // The sentence's events in order of prominence: the main clause's before those of
         // the clauses it embeds, a verb's before the event nouns of its phrases; text order
         // within one level.
@@ -2154,6 +2323,7 @@ impl ParsedCoder {
         // An action announced or offered is coded as its announcement, CAMEO's intent (03)
         // or threat (13): the announcement itself is what the text asserts.
         let announced = (governor.is_none()
+            && !nominal
             && matches!(status, Status::Planned | Status::Hypothetical))
         .then(|| self.intent(code.forward.as_deref()?))
         .flatten();
@@ -2170,6 +2340,20 @@ impl ParsedCoder {
         };
         let trigger = s.toks[range.start].span.start..s.toks[range.end - 1].span.end;
         let mut words = clause.clone();
+        // An event noun that is the subject of a verb of its taking place or of its plan
+        // takes that clause's time ("talks are scheduled to resume next week", "the visit
+        // will take place on Monday"); another verb's time is its own ("the visit marks his
+        // second meeting, after one in November").
+        if nominal
+            && s.rel(i).starts_with("nsubj")
+            && let Some(h) = s.head(i)
+        {
+            let lemma = s.syn[h].lemma.to_lowercase();
+            if PLAN_GOVERNORS.contains(&lemma.as_str()) || HAPPENING_VERBS.contains(&lemma.as_str())
+            {
+                words.extend(s.clause(h, true));
+            }
+        }
         // A complement verb also takes the time of its governor's clause.
         let mut n = i;
         while s.complement(n)
@@ -2198,7 +2382,8 @@ impl ParsedCoder {
                     .iter()
                     .filter(|t| c.span.contains(&t.span.start))
                     .any(|t| {
-                        !t.lowercase
+                        // A capitalised word; punctuation ("water-sharing") is none.
+                        (!t.lowercase && t.upper.chars().next().is_some_and(char::is_alphabetic))
                             || matches!(t.upper.as_str(), "HE" | "SHE" | "THEY" | "WE" | "IT")
                     })
         };
@@ -2212,6 +2397,22 @@ impl ParsedCoder {
                 .forward
                 .as_deref()
                 .is_some_and(|f| MUTUAL_CODES.contains(&f));
+        // "Talks between the finance ministry and IMF officials": the parties of a mutual
+        // event noun's "between" phrase are its agents, as the subjects of "X and Y met".
+        if nominal
+            && (code.reciprocal.is_some() || mutual)
+            && !source.iter().any(agent_like)
+            && target.iter().filter(|c| agent_like(c)).count() >= 2
+            && let Some(t) = target.first()
+            && s.toks
+                .iter()
+                .rev()
+                .filter(|k| k.span.end <= t.span.start)
+                .find(|k| !matches!(k.upper.as_str(), "THE" | "ITS" | "THEIR"))
+                .is_some_and(|k| matches!(k.upper.as_str(), "BETWEEN" | "AMONG"))
+        {
+            source = std::mem::take(&mut target);
+        }
         if (code.reciprocal.is_some() || mutual) && !target.iter().any(agent_like) {
             let agents: Vec<&CodedActor> = source.iter().filter(|c| agent_like(c)).collect();
             for (k, x) in agents.iter().enumerate() {
