@@ -95,9 +95,10 @@ impl Pipeline {
             let mut found = dyad_actors::ActorAnalysis::default();
             coder.analyze_tagged(doc, &analysis, &upos, &mut found);
             dyad_events::assemble::complete_participants(&mut events, &|span| {
-                known_actor(&found, span)
+                known_actor(&found, coder.ner().gazetteer(), span)
             });
             dyad_events::assemble::drop_thing_recipients(&mut events);
+            dyad_events::assemble::fold_completed(&mut events);
             for loc in events.iter_mut().filter_map(|r| r.location.as_mut()) {
                 resolve_location(&found, loc);
             }
@@ -137,6 +138,7 @@ impl Pipeline {
 /// What the actor stage knows about a participant's words (see `ActorAnalysis::actor_at`).
 fn known_actor(
     found: &dyad_actors::ActorAnalysis,
+    gaz: &dyad_actors::gazetteer::Gazetteer,
     span: dyad_core::Span,
 ) -> Option<dyad_events::assemble::KnownActor> {
     let a = found.actor_at(span)?;
@@ -146,6 +148,16 @@ fn known_actor(
         sector: a.sector.clone(),
         code: a.code.clone(),
         in_office: a.source == Some(dyad_actors::CodeSource::Officeholder),
+        name_places: if a.kind == "PER" {
+            let g = gaz;
+            a.name
+                .split_whitespace()
+                .flat_map(|w| g.candidates(&[w]).iter())
+                .map(|&i| g.places[i as usize].iso3.clone())
+                .collect()
+        } else {
+            Vec::new()
+        },
     })
 }
 

@@ -329,6 +329,9 @@ pub struct KnownActor {
     /// Whether the code comes from an office held on the document's date (dyad's
     /// office-holder files): it then replaces whatever the event coder gave the words.
     pub in_office: bool,
+    /// For a person, the countries of the places that words of the person's name also
+    /// name ("Martín Lagos": Nigeria, for Lagos); empty for other actors.
+    pub name_places: Vec<String>,
 }
 
 /// Completes participants from the document's actor analysis: every participant gets the
@@ -352,7 +355,18 @@ pub fn complete_participants(
                 p.name = Some(k.name);
             }
             let in_office = k.in_office && k.code.is_some();
-            if in_office || (p.code.is_none() && (k.country.is_some() || k.sector.is_some())) {
+            // A person is no place: a bare country code on a person's words came from a place
+            // name inside the name ("Martín Lagos" is not Nigeria's Lagos); a dictionary entry
+            // for a person carries a sector.
+            let place_in_name = k.country.is_some()
+                && p.code
+                    .as_deref()
+                    .is_some_and(|c| c.len() == 3 && k.name_places.iter().any(|x| x == c))
+                && p.country != k.country;
+            if in_office
+                || place_in_name
+                || (p.code.is_none() && (k.country.is_some() || k.sector.is_some()))
+            {
                 p.country = k.country;
                 p.sector = k.sector;
                 p.code = k.code;
@@ -508,6 +522,74 @@ const PEOPLE_NOUNS: &[&str] = &[
     "miners",
     "delegation",
     "delegations",
+    // People by occupation or office; the agent dictionaries code most of them, these
+    // reach here uncoded ("protesters attacked officers").
+    "officer",
+    "officers",
+    "police",
+    "policeman",
+    "policemen",
+    "policewoman",
+    "soldier",
+    "soldiers",
+    "troops",
+    "guard",
+    "guards",
+    "agent",
+    "agents",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "minister",
+    "ministers",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "activist",
+    "activists",
+    "militant",
+    "militants",
+    "rebel",
+    "rebels",
+    "fighter",
+    "fighters",
+    "insurgent",
+    "insurgents",
+    "gunman",
+    "gunmen",
+    "attacker",
+    "attackers",
+    "judge",
+    "judges",
+    "prosecutor",
+    "prosecutors",
+    "fisherman",
+    "fishermen",
+    "patient",
+    "patients",
+    "doctor",
+    "doctors",
+    "nurse",
+    "nurses",
+    "passenger",
+    "passengers",
+    "crew",
+    "staff",
+    "employee",
+    "employees",
+    "pilgrim",
+    "pilgrims",
+    "tourist",
+    "tourists",
+    "settler",
+    "settlers",
     // Places that stand for their people or government ("improving the city", "a trip to
     // the nation's capital").
     "city",
@@ -530,6 +612,28 @@ const PARTY_PRONOUNS: &[&str] = &[
     "me", "us", "him", "her", "them", "you", "it", "i", "we", "he", "she", "they",
 ];
 
+/// Capitalised words of the calendar, which name no one ("staged a protest on Friday").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Whether a participant's words can name someone: a name (a capitalised word), a personal
 /// pronoun or a noun of people.
 fn someone(text: &str) -> bool {
@@ -538,7 +642,8 @@ fn someone(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .any(|w| {
             let lower = w.to_lowercase();
-            w.chars().next().is_some_and(char::is_uppercase)
+            (w.chars().next().is_some_and(char::is_uppercase)
+                && !CALENDAR.contains(&lower.as_str()))
                 || PARTY_PRONOUNS.contains(&lower.as_str())
                 || PEOPLE_NOUNS.contains(&lower.as_str())
         })
@@ -569,6 +674,39 @@ pub fn drop_thing_recipients(records: &mut Vec<EventRecord>) {
             });
             taken.insert(id.clone());
             r.id = id;
+        }
+        out.push(r);
+    }
+    *records = out;
+}
+
+/// Once the actor stage has completed the participants: drops a record whose actor and
+/// recipient are the same words with the same code (a phrase the dictionaries gave two
+/// codes, "her Argentine counterpart Martín Lagos" as Argentina and as Nigeria's Lagos,
+/// paired with itself, both Argentina's once the person is known), and
+/// folds a record that now says what an earlier one of the document says into it (its
+/// mentions kept, each once).
+pub fn fold_completed(records: &mut Vec<EventRecord>) {
+    let mut out: Vec<EventRecord> = Vec::with_capacity(records.len());
+    for r in records.drain(..) {
+        // One phrase may name two parties ("the presidents of Peru and Ecuador signed"):
+        // only the same party on both sides is dropped.
+        let same = |a: &dyad_core::Participant, b: &dyad_core::Participant| {
+            a.span == b.span && (a.code == b.code || a.code.is_none() || b.code.is_none())
+        };
+        if r.actor
+            .iter()
+            .any(|a| r.recipient.iter().any(|b| same(a, b)))
+        {
+            continue;
+        }
+        if let Some(i) = out.iter().position(|o| same_event(o, &r)) {
+            for m in r.mentions {
+                if !out[i].mentions.contains(&m) {
+                    out[i].mentions.push(m);
+                }
+            }
+            continue;
         }
         out.push(r);
     }
@@ -660,6 +798,7 @@ mod tests {
             sector: Some("GOV".into()),
             code: Some(format!("{country}GOV")),
             in_office: false,
+            name_places: Vec::new(),
         };
         complete_participants(&mut rs, &|_| Some(known("IND")));
         assert_eq!(rs[0].recipient[0].code.as_deref(), Some("INDGOV"));
@@ -667,6 +806,44 @@ mod tests {
         let mut rs = vec![record("a", 9, Some(("two men", Some("IND"))))];
         complete_participants(&mut rs, &|_| Some(known("JPN")));
         assert_eq!(rs[0].recipient[0].code.as_deref(), Some("IND"));
+    }
+
+    #[test]
+    fn a_place_name_inside_a_persons_name_gives_way_to_the_person() {
+        let known = |places: &[&str]| KnownActor {
+            name: "Martín Lagos".into(),
+            country: Some("ARG".into()),
+            sector: Some("GOV".into()),
+            code: Some("ARGGOV".into()),
+            in_office: false,
+            name_places: places.iter().map(|p| p.to_string()).collect(),
+        };
+        let mut rs = vec![record("a", 9, Some(("two men", Some("NGA"))))];
+        complete_participants(&mut rs, &|_| Some(known(&["NGA", "PRT"])));
+        assert_eq!(rs[0].recipient[0].code.as_deref(), Some("ARGGOV"));
+        // A country the name does not name came from elsewhere ("his Nigerian
+        // counterpart"), and an organisation has no such places.
+        let mut rs = vec![record("a", 9, Some(("two men", Some("NGA"))))];
+        complete_participants(&mut rs, &|_| Some(known(&[])));
+        assert_eq!(rs[0].recipient[0].code.as_deref(), Some("NGA"));
+    }
+
+    #[test]
+    fn a_phrase_paired_with_itself_is_dropped_and_variants_that_agree_are_folded() {
+        let mut rs = vec![
+            record("a", 9, Some(("two men", Some("ARGGOV")))),
+            record("b", 9, Some(("two men", Some("ARGGOV")))),
+            record("c", 9, Some(("Officers", None))),
+        ];
+        fold_completed(&mut rs);
+        assert_eq!(rs.len(), 1);
+        assert_eq!(rs[0].id, "a");
+        assert_eq!(rs[0].mentions.len(), 1);
+        // One phrase naming two parties pairs them.
+        let mut rs = vec![record("a", 9, Some(("Officers", Some("NGA"))))];
+        rs[0].actor[0].code = Some("PER".into());
+        fold_completed(&mut rs);
+        assert_eq!(rs.len(), 1);
     }
 
     #[test]
@@ -685,6 +862,8 @@ mod tests {
             "mortar rounds",
             "highways",
             "the reopening of the border",
+            "Friday",
+            "late November",
         ] {
             assert!(!someone(t), "{t}");
         }
