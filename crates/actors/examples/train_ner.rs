@@ -53,6 +53,12 @@ fn main() {
     let (epochs, min_count, members) = (arg(1, 16), arg(2, 10) as u32, arg(3, 3));
     let copies = arg(4, 0);
     let per_mille = arg(5, 1000) as u64;
+    // `INVENT=n`: n per mille of the renamed entities get a name no list holds
+    // (`augment::invent`).
+    let invent: u64 = std::env::var("INVENT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let Some(data) = shared_data() else {
         eprintln!("../shared/data absent");
         std::process::exit(2);
@@ -86,7 +92,7 @@ fn main() {
     for c in 0..copies {
         for d in 0..gum_docs {
             let doc: Vec<&TaggedSentence> = gum_train.iter().filter(|s| s.doc == d).collect();
-            for mut s in replace_names(&doc, &pools, per_mille, &mut rng) {
+            for mut s in replace_names(&doc, &pools, per_mille, invent, &mut rng) {
                 s.doc = (c + 1) * gum_docs + d;
                 train.push(s);
             }

@@ -128,6 +128,7 @@ pub fn replace_names(
     doc: &[&TaggedSentence],
     pools: &NamePools,
     per_mille: u64,
+    invent_per_mille: u64,
     rng: &mut u64,
 ) -> Vec<TaggedSentence> {
     // (type, original name) → new name; for persons also (PER, original last word).
@@ -171,7 +172,11 @@ pub fn replace_names(
                 }
                 original.to_vec()
             } else {
-                let pick = pool[(next(rng) % pool.len() as u64) as usize].clone();
+                let mut pick = pool[(next(rng) % pool.len() as u64) as usize].clone();
+                if invent_per_mille > 0 && next(rng) % 1000 < invent_per_mille {
+                    let other = &pool[(next(rng) % pool.len() as u64) as usize];
+                    invent(ty, &mut pick, other);
+                }
                 // A one-word person mention is a surname or a given name: one word of it.
                 let pick = if ty == "PER" && original.len() == 1 {
                     vec![pick[pick.len() - 1].clone()]
@@ -198,6 +203,39 @@ pub fn replace_names(
         });
     }
     out
+}
+
+/// Makes a list name one that no list holds: the word that carries a name's identity (a
+/// person's surname, an organisation's or place's first word) becomes the opening half of
+/// itself and the closing half of a word of another name of the type ("Quito", "Lima" →
+/// "Quima").
+///
+/// Why: every name of a renamed copy is a list entry, so it fires the gazetteer, person and
+/// organisation list features; a tagger trained on them learns that a name comes with a list
+/// flag, and test text is full of names no list holds ("Neiafu", "Temescal", "Steitler").
+/// Invented names keep the contexts and the shape of names and lose the flags.
+fn invent(ty: &str, name: &mut [String], other: &[String]) {
+    let content = |w: &String| !is_connector(w) && w.chars().count() >= 3;
+    let at = if ty == "PER" {
+        name.iter().rposition(content)
+    } else {
+        name.iter().position(content)
+    };
+    let (Some(at), Some(b)) = (at, other.iter().rev().find(|w| content(w))) else {
+        return;
+    };
+    let a: Vec<char> = name[at].chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let head = a.len().div_ceil(2);
+    let upper = a.iter().all(|c| !c.is_lowercase());
+    let tail = b[b.len() / 2..].iter().map(|&c| {
+        if upper {
+            c.to_uppercase().next().unwrap_or(c)
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+    });
+    name[at] = a[..head].iter().copied().chain(tail).collect();
 }
 
 #[cfg(test)]
@@ -232,7 +270,7 @@ mod tests {
         );
         let b = sent("Obama left Paris .", "B-PER O B-LOC O");
         let mut rng = 7;
-        let out = replace_names(&[&a, &b], &pools, 1000, &mut rng);
+        let out = replace_names(&[&a, &b], &pools, 1000, 0, &mut rng);
         assert_eq!(
             out[0].words.join(" "),
             "Ana Lima visited Quito for Acme Group ."
@@ -240,5 +278,18 @@ mod tests {
         assert_eq!(out[0].tags.join(" "), "B-PER I-PER O B-LOC O B-ORG I-ORG O");
         assert_eq!(out[1].words.join(" "), "Lima left Quito .");
         assert_eq!(out[1].tags.join(" "), "B-PER O B-LOC O");
+    }
+
+    #[test]
+    fn an_invented_name_splices_two_list_words() {
+        let mut per = vec!["Ana".to_string(), "Lima".to_string()];
+        invent("PER", &mut per, &["Rosa".to_string(), "Quispe".to_string()]);
+        assert_eq!(per, ["Ana", "Lispe"]);
+        let mut org = vec!["NATO".to_string()];
+        invent("ORG", &mut org, &["Acme".to_string(), "Group".to_string()]);
+        assert_eq!(org, ["NAOUP"]);
+        let mut loc = vec!["Bay".to_string(), "of".to_string(), "Bengal".to_string()];
+        invent("LOC", &mut loc, &["Quito".to_string()]);
+        assert_eq!(loc, ["Baito", "of", "Bengal"]);
     }
 }
