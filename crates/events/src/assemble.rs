@@ -607,6 +607,11 @@ const PEOPLE_NOUNS: &[&str] = &[
     "provinces",
 ];
 
+/// Whether a lower-case word is a noun of people, groups or bodies ([`PEOPLE_NOUNS`]).
+pub(crate) fn people_noun(lower: &str) -> bool {
+    PEOPLE_NOUNS.contains(&lower)
+}
+
 /// Personal pronouns that may stand for a party ("arrested me", "told them").
 const PARTY_PRONOUNS: &[&str] = &[
     "me", "us", "him", "her", "them", "you", "it", "i", "we", "he", "she", "they",

@@ -161,6 +161,11 @@ const SUPPORT_VERBS: &[&str] = &[
     "conclude",
     "continue",
 ];
+/// Personal pronouns that can stand for an agent, upper case.
+const PERSONAL: &[&str] = &["HE", "SHE", "THEY", "WE", "IT", "I"];
+/// Verbs of committing to an act: with a coded complement ("agreed to resume talks") the
+/// complement's intent is the event.
+const INTENT_GOVERNORS: &[&str] = &["agree", "promise", "pledge", "vow", "offer"];
 /// Verbs that carry out what their object names, beside the light and support verbs
 /// ("lodged a protest", "provided aid", "made a visit", "filed a complaint").
 const CARRYING_VERBS: &[&str] = &[
@@ -1267,11 +1272,11 @@ fn is_place_case(p: &str) -> bool {
 /// where both the object and the phrase are proper nouns: "sanctions on Russia" and
 /// "the talks in Geneva" keep their modifiers.
 /// A sentence parsed as a noun with a clause hanging on it, where the noun is set off by an
-/// appositive and a comma: "The Bangladesh Nationalist Party, the main opposition group,
-/// called for a strike …" read as "the party [that was] called for a strike". With no
-/// subject, auxiliary, marker or "by" agent of its own, a past-form verb right after the
-/// appositive's closing comma is the sentence's verb and the noun its subject. Headlines
-/// ("Five soldiers killed in ambush") have no appositive and stay as parsed.
+/// appositive or a relative clause between commas: "The Bangladesh Nationalist Party, the
+/// main opposition group, called for a strike …" read as "the party [that was] called for a
+/// strike". With no subject, auxiliary, marker or "by" agent of its own, a past-form verb
+/// right after the closing comma is the sentence's verb and the noun its subject. Headlines
+/// ("Five soldiers killed in ambush") have no commas and stay as parsed.
 fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     let Some(root) = syn.iter().position(|t| t.head == 0) else {
         return;
@@ -1281,16 +1286,21 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     }
     let child_of =
         |syn: &[dyad_syntax::TokenSyntax<'_>], k: usize, h: usize| syn[k].head as usize == h + 1;
+    // The verb hangs on the noun or on a word of the appositive or relative clause between
+    // them ("Russia, which backs the government, called …": `called` under `backs`).
     let Some(v) = (root + 1..syn.len()).find(|&k| {
-        child_of(syn, k, root)
+        let h = syn[k].head as usize;
+        h > root
+            && h <= k
             && syn[k].deprel == "acl"
             && syn[k].upos == "VERB"
             && matches!(syn[k].xpos, "VBD" | "VBN")
     }) else {
         return;
     };
-    let appositive = (root + 1..v).any(|k| child_of(syn, k, root) && syn[k].deprel == "appos");
-    if v < 2 || syn[v - 1].lemma != "," || !appositive {
+    let set_off = (root + 1..v)
+        .any(|k| child_of(syn, k, root) && matches!(syn[k].deprel, "appos" | "acl:relcl"));
+    if v < 2 || syn[v - 1].lemma != "," || !set_off || syn[root + 1].lemma != "," {
         return;
     }
     let own = |rel: &str| {
@@ -1316,6 +1326,42 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             syn[k].head = v as u32 + 1;
         }
     }
+}
+
+/// "Turkish jets shot down a drone …, the defence ministry said": the parser gave "said" two
+/// subjects, the jets and the ministry, and hung "shot" on the jets as a reduced relative. A
+/// reporting verb with two subjects on either side of a comma reports the clause of the
+/// first: the verb hanging on the first subject is the report's content and the first
+/// subject its subject.
+fn repair_fronted_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    let Some(r) = syn.iter().position(|t| t.head == 0) else {
+        return;
+    };
+    let lemma = syn[r].lemma.to_lowercase();
+    if !(SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str())) {
+        return;
+    }
+    let subjects: Vec<usize> = (0..syn.len())
+        .filter(|&k| syn[k].head as usize == r + 1 && syn[k].deprel.starts_with("nsubj"))
+        .collect();
+    let [first, second] = subjects[..] else {
+        return;
+    };
+    if !(first < second && (first + 1..second).any(|k| syn[k].lemma == ",")) {
+        return;
+    }
+    let Some(v) = (first + 1..second).find(|&k| {
+        syn[k].head as usize == first + 1
+            && syn[k].deprel == "acl"
+            && syn[k].upos == "VERB"
+            && matches!(syn[k].xpos, "VBD" | "VBN" | "VBZ" | "VBP")
+    }) else {
+        return;
+    };
+    syn[v].head = r as u32 + 1;
+    syn[v].deprel = "ccomp";
+    syn[first].head = v as u32 + 1;
+    syn[first].deprel = "nsubj";
 }
 
 fn reattach_place_phrases(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
@@ -1440,6 +1486,7 @@ impl ParsedCoder {
         }
         upos.extend(syn.iter().map(|t| dyad_syntax::upos_static(t.upos)));
         promote_verb_after_appositive(&mut syn);
+        repair_fronted_report(&mut syn);
         reattach_place_phrases(&mut syn);
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in syn.iter().enumerate() {
@@ -1542,6 +1589,24 @@ impl ParsedCoder {
         };
         let told_again = |k: usize, e: &ParsedEvent| {
             let (i, nominal) = origin[k];
+            // "agreed to resume talks", "pledged to send aid", "offered to mediate": the
+            // complement's intent (036, 033, 039 …) is the event, more specific than the
+            // governor's own intent to cooperate (030). A governor's pattern that says more
+            // ("agreed to extend sanctions": 163) stays, and so does the agreement when its
+            // complement is coded as no intent ("agreed to postpone the demonstration").
+            if !nominal
+                && e.event.code == "030"
+                && INTENT_GOVERNORS.contains(&syn[i].lemma.to_lowercase().as_str())
+                && s.kids(i, "obj").next().is_none()
+                && origin.iter().zip(&out[first..]).any(|(&(x, _), c)| {
+                    s.head(x) == Some(i)
+                        && s.complement(x)
+                        && s.kids(x, "mark").any(|m| s.lower(m) == "to")
+                        && c.event.code.starts_with("03")
+                })
+            {
+                return true;
+            }
             if e.event.source.is_some() {
                 return false;
             }
@@ -1553,6 +1618,32 @@ impl ParsedCoder {
             }
             if !nominal {
                 return false;
+            }
+            // "Gunmen killed 12 civilians in an attack on a village": violence in the
+            // circumstances of a violent verb with an actor is that verb's event.
+            let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+            if violent(&e.event.code)
+                && s.kids(i, "case")
+                    .any(|c| matches!(s.lower(c).as_str(), "in" | "during"))
+            {
+                // Up through the phrases it modifies ("kill 12 in attack": `attack` hangs
+                // on `12`).
+                let mut cur = i;
+                for _ in 0..3 {
+                    let rel = s.rel(cur).split(':').next().unwrap_or("");
+                    let Some(h) = s
+                        .head(cur)
+                        .filter(|_| matches!(rel, "obl" | "nmod" | "obj"))
+                    else {
+                        break;
+                    };
+                    if origin.iter().zip(&out[first..]).any(|(&(v, vn), ve)| {
+                        v == h && !vn && violent(&ve.event.code) && ve.event.source.is_some()
+                    }) {
+                        return true;
+                    }
+                    cur = h;
+                }
             }
             let mut cur = i;
             for _ in 0..8 {
@@ -2327,8 +2418,20 @@ impl ParsedCoder {
             && matches!(status, Status::Planned | Status::Hypothetical))
         .then(|| self.intent(code.forward.as_deref()?))
         .flatten();
-        // "will not accept", "would not meet": an announced refusal (CAMEO 12).
-        let refused = (governor.is_none() && status == Status::Negated && s.future(i))
+        // "will not accept", "would not meet": an announced refusal (CAMEO 12), by someone:
+        // "these cowardly acts will not go unpunished" refuses nothing.
+        let someone = source.iter().any(|c| {
+            !c.code.is_empty()
+                || s.toks
+                    .iter()
+                    .filter(|t| c.span.contains(&t.span.start))
+                    .any(|t| {
+                        (!t.lowercase && t.upper.chars().next().is_some_and(char::is_alphabetic))
+                            || PERSONAL.contains(&t.upper.as_str())
+                            || crate::assemble::people_noun(&t.upper.to_lowercase())
+                    })
+        });
+        let refused = (governor.is_none() && status == Status::Negated && s.future(i) && someone)
             .then(|| self.family(self.refusal_for_block, code.forward.as_deref()?))
             .flatten();
         let (code, line) = match announced.or(refused) {
@@ -2384,7 +2487,7 @@ impl ParsedCoder {
                     .any(|t| {
                         // A capitalised word; punctuation ("water-sharing") is none.
                         (!t.lowercase && t.upper.chars().next().is_some_and(char::is_alphabetic))
-                            || matches!(t.upper.as_str(), "HE" | "SHE" | "THEY" | "WE" | "IT")
+                            || PERSONAL.contains(&t.upper.as_str())
                     })
         };
         let mut pairs: Vec<(CodedActor, CodedActor)> = Vec::new();

@@ -1099,3 +1099,79 @@ fn only_a_state_lends_its_code_to_agents_beside_it() {
         pairs(s, &evs)
     );
 }
+
+#[test]
+fn a_report_after_its_content_gives_the_content_its_subject() {
+    let Some(c) = realm_coder(
+        "--- SHOOT [190] ---\nSHOOT {SHOOTS SHOT SHOOTING}\n\
+         --- CALL [---] ---\nCALL {CALLS CALLED CALLING}\n- * (ON) [020]\n",
+    ) else {
+        return;
+    };
+    // Parsed with two subjects of "said" and "shot" hanging on the first.
+    let s = "Gondorian fighter jets shot down an unidentified drone that entered Gondorian \
+             airspace from Rohan on Monday, the defence ministry said in a statement.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "190" && g.1.contains("Gondorian")),
+        "{got:?}"
+    );
+    // A relative clause set off by commas before the verb, as an appositive is.
+    let s = "Rohan, which backs the Arnor government, called on both sides to avoid escalation.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "020" && g.1 == "Rohan"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_intent_with_a_coded_complement_is_the_complements() {
+    let Some(c) = realm_coder(
+        "--- AGREE [030] ---\nAGREE {AGREES AGREED AGREEING}\n\
+         --- MEET [040] ---\nMEET {MEETS MET MEETING}\n",
+    ) else {
+        return;
+    };
+    let s = "Gondor and Rohan agreed last week to meet in Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        !got.is_empty() && got.iter().all(|g| g.0 != "030"),
+        "{got:?}"
+    );
+    // With nothing coded in its complement the agreement is the event.
+    let s = "Gondor and Rohan agreed last week to cooperate.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "030"), "{got:?}");
+}
+
+#[test]
+fn violence_in_the_circumstances_of_violence_is_one_event() {
+    let Some(c) = realm_coder(
+        "--- KILL [190] ---\nKILL {KILLS KILLED KILLING}\n\
+         --- ATTACK [190] ---\nATTACK {ATTACKS ATTACKED ATTACKING}\n",
+    ) else {
+        return;
+    };
+    for s in [
+        "Gondorian soldiers killed 12 civilians in an attack on a village in Rohan on Sunday.",
+        "Gondorian soldiers kill 12 in attack on village in Rohan",
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(
+            got.len() == 1 && got[0].1.contains("Gondorian"),
+            "{s}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_thing_refuses_nothing() {
+    let Some(c) = realm_coder("--- GO [040] ---\nGO {GOES WENT GONE GOING}\n") else {
+        return;
+    };
+    let s = "These cowardly acts will not go unpunished, the spokesman said.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| !g.0.starts_with("12")), "{got:?}");
+}
