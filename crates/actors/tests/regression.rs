@@ -246,3 +246,20 @@ fn issue5_a_counterpart_holds_the_possessors_office_in_another_country() {
     assert_eq!(code(t, "Lucía Benítez").as_deref(), Some("ARGGOV"));
     assert_eq!(code(t, "Juan Mamani").as_deref(), Some("BOLGOV"));
 }
+
+#[test]
+fn issue5_an_office_holder_the_tagger_missed_is_still_the_person() {
+    // Written for this test: in a story about Mali the tagger leaves the UN's
+    // Secretary-General out of its names.
+    let t = "Suspected jihadist gunmen killed at least 12 civilians in an attack on a village in \
+             central Mali on Sunday, local officials said on Monday. The attackers arrived on \
+             motorcycles, set fire to homes and shot villagers as they fled, said Amadou \
+             Diallo, the mayor of a nearby town. The United Nations Secretary-General Antonio \
+             Guterres condemned the killings and called for the perpetrators to be brought to \
+             justice.";
+    let date = jiff::civil::date(2026, 6, 2);
+    assert_eq!(
+        code_at(t, "Antonio Guterres", date).as_deref(),
+        Some("UNOGOV")
+    );
+}
