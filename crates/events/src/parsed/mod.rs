@@ -1570,15 +1570,20 @@ impl ParsedCoder {
             })
             .map(|((i, _), e)| (*i, e.event.target.as_ref().map(|t| t.span.clone())))
             .collect();
-        // CAMEO 11x: disapprove, criticise, accuse.
-        let accusations: Vec<usize> = origin
+        // CAMEO 11x: disapprove, criticise, accuse; 112: accuse.
+        let accusations: Vec<(usize, bool)> = origin
             .iter()
             .zip(&out[first..])
             .filter(|((_, nominal), e)| !nominal && e.event.code.starts_with("11"))
-            .map(|((i, _), _)| *i)
+            .map(|((i, _), e)| (*i, e.event.code.starts_with("112")))
             .collect();
+        // Whether word `cur` lies inside what verb `v` governs, not across a coordination
+        // ("criticised X and attacked Y": the attack is no content of the criticism).
         let under = |mut cur: usize, v: usize| {
             for _ in 0..toks.len() {
+                if matches!(s.rel(cur), "conj" | "parataxis") {
+                    return false;
+                }
                 match s.head(cur) {
                     Some(h) if h == v => return true,
                     Some(h) => cur = h,
@@ -1607,14 +1612,18 @@ impl ParsedCoder {
             {
                 return true;
             }
+            // What someone is accused of is the accusation's content, not an event reported
+            // as fact ("accused the government of using force against citizens", "officials
+            // it accused of undermining the election"); what is criticised or condemned may
+            // be one ("condemned the arrest of …") unless no one does it.
+            if accusations
+                .iter()
+                .any(|&(v, accuse)| v != i && under(i, v) && (accuse || e.event.source.is_none()))
+            {
+                return true;
+            }
             if e.event.source.is_some() {
                 return false;
-            }
-            // What someone is accused of, with no actor of its own, is the accusation's
-            // content, not an event reported as fact ("accused the government of using
-            // force against citizens").
-            if accusations.iter().any(|&v| v != i && under(i, v)) {
-                return true;
             }
             if !nominal {
                 return false;
@@ -2310,7 +2319,12 @@ impl ParsedCoder {
             let used = |g: &Vec<usize>| {
                 slots.source.as_ref() == Some(g) || slots.target.as_ref() == Some(g)
             };
+            // A personal pronoun in the role is someone already, known or not ("They were
+            // released in March after talks between US and Venezuelan officials": they are
+            // not the US).
+            let pronoun = |d: Option<usize>| d.is_some_and(|d| s.pronoun(d));
             if unknown(&source)
+                && !pronoun(src_dep)
                 && let Some(g) = sub_groups
                     .iter()
                     .rev()
@@ -2331,6 +2345,7 @@ impl ParsedCoder {
             // not whom it was done to.
             let place = s.place(i).map(|c| s.phrase(c)).unwrap_or_default();
             if unknown(&target)
+                && !pronoun(tgt_dep)
                 && let Some(g) = sub_groups.iter().find(|g| {
                     let toks = &sub_mentions[g[0]].toks;
                     // Mention positions are the clause's; the place's words, the sentence's.

@@ -1175,3 +1175,22 @@ fn a_thing_refuses_nothing() {
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().all(|g| !g.0.starts_with("12")), "{got:?}");
 }
+
+#[test]
+fn what_someone_is_accused_of_is_no_event_and_a_pronoun_keeps_its_role() {
+    let Some(c) = realm_coder(
+        "--- ACCUSE [112] ---\nACCUSE {ACCUSES ACCUSED ACCUSING}\n\
+         --- UNDERMINE [160] ---\nUNDERMINE {UNDERMINES UNDERMINED UNDERMINING}\n\
+         --- RELEASE [084] ---\nRELEASE {RELEASES RELEASED RELEASING}\n",
+    ) else {
+        return;
+    };
+    let s = "Gondor imposed sanctions on 15 Rohan officials it accused of undermining the \
+             election.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "160"), "{got:?}");
+    // A passive pronoun subject is the recipient, not an actor the clause names later.
+    let s = "They were released in March after talks between Gondor and Rohan in Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "084" || g.2 == "They"), "{got:?}");
+}
