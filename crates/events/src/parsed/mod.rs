@@ -1332,8 +1332,10 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
 /// subjects, the jets and the ministry, and hung "shot" on the jets as a reduced relative. A
 /// reporting verb with two subjects on either side of a comma reports the clause of the
 /// first: the verb hanging on the first subject is the report's content and the first
-/// subject its subject.
+/// subject its subject; with no such verb, the first is the object of the nearest verb
+/// before it that has none.
 fn repair_fronted_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    repair_trailing_report(syn);
     let Some(r) = syn.iter().position(|t| t.head == 0) else {
         return;
     };
@@ -1356,12 +1358,57 @@ fn repair_fronted_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             && syn[k].upos == "VERB"
             && matches!(syn[k].xpos, "VBD" | "VBN" | "VBZ" | "VBP")
     }) else {
+        // "Kenya recalled its envoy after soldiers shot dead two fishermen near the island,
+        // the ministry said": the first "subject" is the object of the nearest verb before
+        // it, when that verb has none.
+        if let Some(v) = (0..first).rev().find(|&k| syn[k].upos == "VERB")
+            && !syn
+                .iter()
+                .any(|t| t.head as usize == v + 1 && t.deprel == "obj")
+            && (v + 1..first).all(|k| syn[k].lemma != ",")
+        {
+            syn[first].head = v as u32 + 1;
+            syn[first].deprel = "obj";
+        }
         return;
     };
     syn[v].head = r as u32 + 1;
     syn[v].deprel = "ccomp";
     syn[first].head = v as u32 + 1;
     syn[first].deprel = "nsubj";
+}
+
+/// "Soldiers shot dead two fishermen near the island, the foreign ministry said": the parser
+/// made "said" the content of "shot", with two subjects, the fishermen before the comma and
+/// the ministry after it. A reporting verb under a verb before it, with a subject on either
+/// side of a comma, has the second only: the first is the object of the verb above (when it
+/// has none), and the report hangs on it as a parenthetical.
+fn repair_trailing_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for r in 0..syn.len() {
+        let lemma = syn[r].lemma.to_lowercase();
+        let h = syn[r].head as usize;
+        if h == 0 || h > r || syn[r].deprel != "ccomp" || syn[h - 1].upos != "VERB" {
+            continue;
+        }
+        if !(SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str())) {
+            continue;
+        }
+        let subjects: Vec<usize> = (0..r)
+            .filter(|&k| syn[k].head as usize == r + 1 && syn[k].deprel.starts_with("nsubj"))
+            .collect();
+        let [first, second] = subjects[..] else {
+            continue;
+        };
+        let has_obj = syn
+            .iter()
+            .any(|t| t.head as usize == h && t.deprel == "obj");
+        if has_obj || first < h || !(first + 1..second).any(|k| syn[k].lemma == ",") {
+            continue;
+        }
+        syn[first].head = h as u32;
+        syn[first].deprel = "obj";
+        syn[r].deprel = "parataxis";
+    }
 }
 
 fn reattach_place_phrases(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {

@@ -1194,3 +1194,23 @@ fn what_someone_is_accused_of_is_no_event_and_a_pronoun_keeps_its_role() {
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().all(|g| g.0 != "084" || g.2 == "They"), "{got:?}");
 }
+
+#[test]
+fn a_report_at_the_end_leaves_the_victims_to_the_verb() {
+    let Some(c) = realm_coder("--- SHOOT [190] ---\nSHOOT {SHOOTS SHOT SHOOTING}\n") else {
+        return;
+    };
+    for s in [
+        "Rohan soldiers shot dead two Gondorian fishermen near Migingo Island on Lake Victoria, \
+         the foreign ministry said.",
+        "Gondor recalled its ambassador from Rohan on Thursday after Rohan soldiers shot dead \
+         two Gondorian fishermen near Migingo Island on Lake Victoria, the foreign ministry said.",
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "190" && g.1.contains("Rohan") && g.2.contains("fishermen")),
+            "{s}: {got:?}"
+        );
+    }
+}
