@@ -1214,3 +1214,11 @@ fn a_report_at_the_end_leaves_the_victims_to_the_verb() {
         );
     }
 }
+
+#[test]
+fn rejecting_measures_taken_against_one_is_a_rejection() {
+    let Some(c) = realm_coder("") else { return };
+    let s = "Gondor's foreign minister rejected the sanctions as illegal and arrogant.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "120"), "{got:?}");
+}
