@@ -95,7 +95,7 @@ impl Pipeline {
             let mut found = dyad_actors::ActorAnalysis::default();
             coder.analyze_tagged(doc, &analysis, &upos, &mut found);
             dyad_events::assemble::complete_participants(&mut events, &|span| {
-                known_actor(&found, coder.ner().gazetteer(), span)
+                known_actor(&found, coder, span)
             });
             dyad_events::assemble::drop_thing_recipients(&mut events);
             dyad_events::assemble::fold_completed(&mut events);
@@ -138,7 +138,7 @@ impl Pipeline {
 /// What the actor stage knows about a participant's words (see `ActorAnalysis::actor_at`).
 fn known_actor(
     found: &dyad_actors::ActorAnalysis,
-    gaz: &dyad_actors::gazetteer::Gazetteer,
+    coder: &dyad_actors::ActorCoder,
     span: dyad_core::Span,
 ) -> Option<dyad_events::assemble::KnownActor> {
     let a = found.actor_at(span)?;
@@ -149,12 +149,7 @@ fn known_actor(
         code: a.code.clone(),
         in_office: a.source == Some(dyad_actors::CodeSource::Officeholder),
         name_places: if a.kind == "PER" {
-            let g = gaz;
-            a.name
-                .split_whitespace()
-                .flat_map(|w| g.candidates(&[w]).iter())
-                .map(|&i| g.places[i as usize].iso3.clone())
-                .collect()
+            coder.place_countries_in(&a.name)
         } else {
             Vec::new()
         },

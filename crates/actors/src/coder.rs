@@ -642,6 +642,33 @@ impl ActorCoder {
         &self.inner.ner
     }
 
+    /// The countries of the places that the single words of `name` name: gazetteer places,
+    /// and dictionary entries coded with a bare country ("SANA [YEM]"). A person's name with
+    /// such a word ("Martín Lagos", "Sana Butt") may have been coded by it as that country.
+    pub fn place_countries_in(&self, name: &str) -> Vec<String> {
+        let g = &self.inner.gaz;
+        let mut out: Vec<String> = Vec::new();
+        for w in name.split_whitespace() {
+            out.extend(
+                g.candidates(&[w])
+                    .iter()
+                    .map(|&i| g.places[i as usize].iso3.clone()),
+            );
+            if let Some(&e) = self.inner.dict_index.get(&key(&[w])) {
+                out.extend(
+                    self.inner.dict[e as usize]
+                        .codes
+                        .iter()
+                        .filter(|c| c.code.len() == 3 && !c.code.starts_with('-'))
+                        .map(|c| c.code.clone()),
+                );
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Finds entities, actors and places in `doc`, whose tokens are in `analysis`.
     pub fn analyze(&self, doc: &Document, analysis: &Analysis, out: &mut ActorAnalysis) {
         self.analyze_tagged(doc, analysis, &[], out);

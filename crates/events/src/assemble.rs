@@ -355,22 +355,28 @@ pub fn complete_participants(
                 p.name = Some(k.name);
             }
             let in_office = k.in_office && k.code.is_some();
-            // A person is no place: a bare country code on a person's words came from a place
-            // name inside the name ("Martín Lagos" is not Nigeria's Lagos); a dictionary entry
-            // for a person carries a sector.
+            // A person is no place: a country on a person's words that a word of the name
+            // names came from that place name ("Martín Lagos" is not Nigeria's Lagos, "lawyer
+            // Sana Butt" no Yemeni from Sana'a). A bare code gives way to the person's; an
+            // agent's sector beside it stays ("lawyer": JUD).
             let place_in_name = k.country.is_some()
                 && p.code
                     .as_deref()
-                    .is_some_and(|c| c.len() == 3 && k.name_places.iter().any(|x| x == c))
+                    .and_then(|c| c.get(..3))
+                    .is_some_and(|c| k.name_places.iter().any(|x| x == c))
                 && p.country != k.country;
+            let bare = p.code.as_deref().is_some_and(|c| c.len() == 3);
             if in_office
-                || place_in_name
+                || (place_in_name && bare)
                 || (p.code.is_none() && (k.country.is_some() || k.sector.is_some()))
             {
                 p.country = k.country;
                 p.sector = k.sector;
                 p.code = k.code;
-            } else if let Some(country) = k.country.clone().filter(|_| lent || p.country.is_none())
+            } else if let Some(country) = k
+                .country
+                .clone()
+                .filter(|_| lent || place_in_name || p.country.is_none())
             {
                 // A country the event stage lent from the setting gives way to one the actor
                 // stage read from the words themselves ("EU foreign ministers meeting in
@@ -826,6 +832,12 @@ mod tests {
         let mut rs = vec![record("a", 9, Some(("two men", Some("NGA"))))];
         complete_participants(&mut rs, &|_| Some(known(&["NGA", "PRT"])));
         assert_eq!(rs[0].recipient[0].code.as_deref(), Some("ARGGOV"));
+        // With an agent's sector the country alone changes.
+        let mut rs = vec![record("a", 9, Some(("two men", Some("NGAJUD"))))];
+        rs[0].recipient[0].country = Some("NGA".into());
+        rs[0].recipient[0].sector = Some("JUD".into());
+        complete_participants(&mut rs, &|_| Some(known(&["NGA"])));
+        assert_eq!(rs[0].recipient[0].code.as_deref(), Some("ARGJUD"));
         // A country the name does not name came from elsewhere ("his Nigerian
         // counterpart"), and an organisation has no such places.
         let mut rs = vec![record("a", 9, Some(("two men", Some("NGA"))))];
