@@ -25,4 +25,4 @@ pub use record::{
 };
 pub use span::Span;
 pub use text::{Analysis, Duplicate, Paragraph, Sentence, Token};
-pub use time::{Precision, Timex, TimexMod, TimexType};
+pub use time::{MONTHS, Precision, Timex, TimexMod, TimexType, WEEKDAYS, calendar_word};

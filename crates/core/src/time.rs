@@ -71,3 +71,36 @@ pub enum Precision {
     /// Not anchorable to the calendar (`PAST_REF`, `XXXX`).
     Unknown,
 }
+
+/// Month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, lower case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a lower-case word is the full name of a weekday or a month, except "may" (a modal
+/// far more often than the month).
+pub fn calendar_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower) || (lower != "may" && MONTHS.contains(&lower))
+}

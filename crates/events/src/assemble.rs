@@ -623,28 +623,6 @@ const PARTY_PRONOUNS: &[&str] = &[
     "me", "us", "him", "her", "them", "you", "it", "i", "we", "he", "she", "they",
 ];
 
-/// Capitalised words of the calendar, which name no one ("staged a protest on Friday").
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether a participant's words can name someone: a name (a capitalised word), a personal
 /// pronoun or a noun of people.
 fn someone(text: &str) -> bool {
@@ -653,8 +631,8 @@ fn someone(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .any(|w| {
             let lower = w.to_lowercase();
-            (w.chars().next().is_some_and(char::is_uppercase)
-                && !CALENDAR.contains(&lower.as_str()))
+            // A weekday or month names no one ("staged a protest on Friday").
+            (w.chars().next().is_some_and(char::is_uppercase) && !dyad_core::calendar_word(&lower))
                 || PARTY_PRONOUNS.contains(&lower.as_str())
                 || PEOPLE_NOUNS.contains(&lower.as_str())
         })

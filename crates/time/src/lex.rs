@@ -5,6 +5,7 @@
 //! its lexicon entry. One hash lookup per word keeps the scan linear and fast; everything
 //! else happens only around the rare tokens that can start a temporal expression.
 
+use dyad_core::{MONTHS, WEEKDAYS};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -250,20 +251,6 @@ pub(crate) struct Lexicon {
     words: FastMap<&'static str, (Lex, Option<Cue>)>,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTH_ABBR: &[(&str, u8)] = &[
     ("jan", 1),
     ("feb", 2),
@@ -278,15 +265,6 @@ const MONTH_ABBR: &[(&str, u8)] = &[
     ("nov", 11),
     ("dec", 12),
     ("febr", 2),
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 const WEEKDAY_ABBR: &[(&str, u8)] = &[
     ("mon", 1),

@@ -577,6 +577,21 @@ impl Sent<'_, '_> {
         }
         out
     }
+    /// Whether a participant can act: the dictionaries code it, or its words hold a
+    /// capitalised word (punctuation, as in "water-sharing", is none) or a personal pronoun,
+    /// or with `people` a noun of people ("the union").
+    fn agentive(&self, c: &CodedActor, people: bool) -> bool {
+        !c.code.is_empty()
+            || self
+                .toks
+                .iter()
+                .filter(|t| c.span.contains(&t.span.start))
+                .any(|t| {
+                    (!t.lowercase && t.upper.chars().next().is_some_and(char::is_alphabetic))
+                        || PERSONAL.contains(&t.upper.as_str())
+                        || (people && crate::assemble::people_noun(&t.upper.to_lowercase()))
+                })
+    }
     fn pronoun(&self, i: usize) -> bool {
         self.syn[i].upos == "PRON"
             && matches!(
@@ -2482,17 +2497,7 @@ impl ParsedCoder {
         .flatten();
         // "will not accept", "would not meet": an announced refusal (CAMEO 12), by someone:
         // "these cowardly acts will not go unpunished" refuses nothing.
-        let someone = source.iter().any(|c| {
-            !c.code.is_empty()
-                || s.toks
-                    .iter()
-                    .filter(|t| c.span.contains(&t.span.start))
-                    .any(|t| {
-                        (!t.lowercase && t.upper.chars().next().is_some_and(char::is_alphabetic))
-                            || PERSONAL.contains(&t.upper.as_str())
-                            || crate::assemble::people_noun(&t.upper.to_lowercase())
-                    })
-        });
+        let someone = source.iter().any(|c| s.agentive(c, true));
         let refused = (governor.is_none() && status == Status::Negated && s.future(i) && someone)
             .then(|| self.family(self.refusal_for_block, code.forward.as_deref()?))
             .flatten();
@@ -2541,17 +2546,7 @@ impl ParsedCoder {
         // Who can act: a mention the dictionaries code, a name, or a personal pronoun. A
         // reciprocal code mirrors a pair of such; "signed a trade pact" has no pact that
         // signs.
-        let agent_like = |c: &CodedActor| {
-            !c.code.is_empty()
-                || s.toks
-                    .iter()
-                    .filter(|t| c.span.contains(&t.span.start))
-                    .any(|t| {
-                        // A capitalised word; punctuation ("water-sharing") is none.
-                        (!t.lowercase && t.upper.chars().next().is_some_and(char::is_alphabetic))
-                            || PERSONAL.contains(&t.upper.as_str())
-                    })
-        };
+        let agent_like = |c: &CodedActor| s.agentive(c, false);
         let mut pairs: Vec<(CodedActor, CodedActor)> = Vec::new();
         // Coordinated agents of a reciprocal code and no acting recipient ("Peru and Ecuador
         // signed a pact"): the event is between the agents. A code of an event with no
