@@ -1350,7 +1350,6 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
 /// subject its subject; with no such verb, the first is the object of the nearest verb
 /// before it that has none.
 fn repair_fronted_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
-    repair_trailing_report(syn);
     let Some(r) = syn.iter().position(|t| t.head == 0) else {
         return;
     };
@@ -1547,7 +1546,9 @@ impl ParsedCoder {
             return;
         }
         upos.extend(syn.iter().map(|t| dyad_syntax::upos_static(t.upos)));
+        // Repairs of parses that lose a participant in news sentences.
         promote_verb_after_appositive(&mut syn);
+        repair_trailing_report(&mut syn);
         repair_fronted_report(&mut syn);
         reattach_place_phrases(&mut syn);
         let mut children = vec![Vec::new(); toks.len()];
@@ -1654,7 +1655,10 @@ impl ParsedCoder {
             }
             false
         };
-        let told_again = |k: usize, e: &ParsedEvent| {
+        // Whether an event of the sentence is part of another one's: an intent its
+        // complement states more precisely, an accusation's content, violence in the
+        // circumstances of violence, or an event noun its verb carries out.
+        let part_of_another = |k: usize, e: &ParsedEvent| {
             let (i, nominal) = origin[k];
             // "agreed to resume talks", "pledged to send aid", "offered to mediate": the
             // complement's intent (036, 033, 039 …) is the event, more specific than the
@@ -1734,7 +1738,7 @@ impl ParsedCoder {
         let drop: Vec<bool> = out[first..]
             .iter()
             .enumerate()
-            .map(|(k, e)| told_again(k, e))
+            .map(|(k, e)| part_of_another(k, e))
             .collect();
         let mut k = 0;
         out.retain(|_| {
