@@ -747,6 +747,16 @@ impl Sent<'_, '_> {
                 .or_else(|| self.subject(h, depth + 1).map(|(s, _)| (s, false))),
             "advcl" if let Some(m) = self.past_relative(v, h) => self.subject(m, depth + 1),
             "conj" | "advcl" => self.subject(h, depth + 1),
+            // A verb of a comma-joined series the parser left side by side ("The attackers
+            // arrived on motorcycles, set fire to homes …") shares the first verb's subject.
+            "parataxis"
+                if h < v
+                    && self.syn[v].upos == "VERB"
+                    && v > 0
+                    && self.toks[v - 1].upper == "," =>
+            {
+                self.subject(h, depth + 1)
+            }
             "acl:relcl" => Some((h, false)),
             _ => self.noun_rooted(v).map(|(s, _)| (s, false)),
         }

@@ -1222,3 +1222,18 @@ fn rejecting_measures_taken_against_one_is_a_rejection() {
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().any(|g| g.0 == "120"), "{got:?}");
 }
+
+#[test]
+fn a_verb_of_a_comma_joined_series_shares_the_first_verbs_subject() {
+    let Some(c) = realm_coder("--- SET [---] ---\nSET {SETS SETTING}\n- * FIRE [180]\n") else {
+        return;
+    };
+    let s = "The Gondorian attackers arrived on motorcycles, set fire to homes and shot \
+             villagers as they fled.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "180" && g.1.contains("attackers")),
+        "{got:?}"
+    );
+}
