@@ -596,6 +596,44 @@ fn is_group_noun(w: &str) -> bool {
 
 const PRONOUNS: [&str; 2] = ["he", "she"];
 
+/// Adds to a sentence's chunks `cs`, left to right, the longest run of `min`–4 words that no
+/// chunk covers, opens with a capitalised word and `names`, as a chunk of type `ty`; the
+/// chunks stay in text order.
+fn add_missed(
+    ws: &[&str],
+    cs: &mut Vec<crate::eval::Chunk>,
+    min: usize,
+    ty: &str,
+    names: impl Fn(&[&str]) -> bool,
+) {
+    let mut covered = vec![false; ws.len()];
+    for c in cs.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    let mut i = 0;
+    while i < ws.len() {
+        if covered[i] || !is_cap(ws[i]) {
+            i += 1;
+            continue;
+        }
+        let hit = (min..=4.min(ws.len() - i))
+            .rev()
+            .find(|&len| !covered[i..i + len].iter().any(|&x| x) && names(&ws[i..i + len]));
+        match hit {
+            Some(len) => {
+                cs.push(crate::eval::Chunk {
+                    start: i,
+                    end: i + len,
+                    ty: ty.into(),
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    cs.sort_by_key(|c| c.start);
+}
+
 /// Whether the place `e` opens a dateline: one of the first sentences, which it opens in
 /// capitals, followed by a comma, an agency in brackets or a dash, or nothing
 /// ("NAIROBI, March 12 (Reuters) -", "SANTIAGO (AP) —", "LIMA").
@@ -883,83 +921,27 @@ impl ActorCoder {
         }
     }
 
-    /// Adds country names and large cities the tagger missed ("a country name is always the
-    /// country"): capitalised, not overlapping a tagged chunk.
     /// An office holder's name of two or more words (as listed, or an alias) that the tagger
     /// left out is the person: office holders are the actors users follow most, and a name
     /// in an unusual setting ("The United Nations Secretary-General Antonio Guterres
     /// condemned …" in a story about Mali) can fall out of the tagger's names.
     fn officeholder_entities(&self, ws: &[&str], cs: &mut Vec<crate::eval::Chunk>) {
-        let mut covered = vec![false; ws.len()];
-        for c in cs.iter() {
-            covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
-        }
-        let mut added = false;
-        let mut i = 0;
-        while i < ws.len() {
-            let found = (2..=4).rev().find(|&n| {
-                i + n <= ws.len()
-                    && (i..i + n).all(|k| !covered[k] && is_cap(ws[k]))
-                    && self.inner.holder_index.contains_key(&key(&ws[i..i + n]))
-            });
-            match found {
-                Some(n) => {
-                    cs.push(crate::eval::Chunk {
-                        start: i,
-                        end: i + n,
-                        ty: "PER".into(),
-                    });
-                    added = true;
-                    i += n;
-                }
-                None => i += 1,
-            }
-        }
-        if added {
-            cs.sort_by_key(|c| c.start);
-        }
+        add_missed(ws, cs, 2, "PER", |part| {
+            part.iter().all(|w| is_cap(w)) && self.inner.holder_index.contains_key(&key(part))
+        });
     }
 
+    /// Adds country names and large cities the tagger missed ("a country name is always the
+    /// country"): capitalised, not overlapping a tagged chunk.
     fn gazetteer_entities(&self, ws: &[&str], cs: &mut Vec<crate::eval::Chunk>) {
         let g = &self.inner.gaz;
-        let mut covered = vec![false; ws.len()];
-        for c in cs.iter() {
-            covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
-        }
-        let mut i = 0;
-        while i < ws.len() {
-            if covered[i] || !is_cap(ws[i]) {
-                i += 1;
-                continue;
-            }
-            let mut hit = None;
-            for len in (1..=4.min(ws.len() - i)).rev() {
-                if covered[i..i + len].iter().any(|&x| x) || !is_cap(ws[i + len - 1]) {
-                    continue;
-                }
-                let part = &ws[i..i + len];
-                let big = g.candidates(part).iter().any(|&p| {
-                    let p = &g.places[p as usize];
-                    p.kind == PlaceKind::Country || p.population >= 500_000
-                });
-                if big || g.landmark(part).is_some() {
-                    hit = Some(len);
-                    break;
-                }
-            }
-            match hit {
-                Some(len) => {
-                    cs.push(crate::eval::Chunk {
-                        start: i,
-                        end: i + len,
-                        ty: "LOC".into(),
-                    });
-                    i += len;
-                }
-                None => i += 1,
-            }
-        }
-        cs.sort_by_key(|c| c.start);
+        add_missed(ws, cs, 1, "LOC", |part| {
+            let big = g.candidates(part).iter().any(|&p| {
+                let p = &g.places[p as usize];
+                p.kind == PlaceKind::Country || p.population >= 500_000
+            });
+            is_cap(part[part.len() - 1]) && (big || g.landmark(part).is_some())
+        });
     }
 
     fn ent_words<'a>(&self, w: &Work<'a>, e: &EntityMention) -> Vec<&'a str> {

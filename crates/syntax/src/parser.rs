@@ -232,18 +232,7 @@ pub(crate) const NAME: u16 = 0x200;
 /// Lower-cased weekday names, hashed as the tagger hashes words (computed once).
 fn weekdays() -> &'static [u64; 7] {
     static DAYS: std::sync::OnceLock<[u64; 7]> = std::sync::OnceLock::new();
-    DAYS.get_or_init(|| {
-        [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .map(|d| Lex::new(d).lower)
-    })
+    DAYS.get_or_init(|| dyad_core::WEEKDAYS.map(|d| Lex::new(d).lower))
 }
 
 const ROOT_W: u64 = 0x1001;

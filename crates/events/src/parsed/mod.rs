@@ -1750,21 +1750,15 @@ impl ParsedCoder {
             .enumerate()
             .map(|(k, e)| part_of_another(k, e))
             .collect();
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            k <= first || !drop[k - first - 1]
-        });
-        let mut k = 0;
-        rank.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
         // The sentence's events in order of prominence: the main clause's before those of
         // the clauses it embeds, a verb's before the event nouns of its phrases; text order
         // within one level.
-        let mut ranked: Vec<(usize, ParsedEvent)> =
-            rank.into_iter().zip(out.drain(first..)).collect();
+        let mut ranked: Vec<(usize, ParsedEvent)> = rank
+            .into_iter()
+            .zip(out.drain(first..))
+            .zip(drop)
+            .filter_map(|(r, part)| (!part).then_some(r))
+            .collect();
         ranked.sort_by_key(|r| r.0);
         out.extend(ranked.into_iter().map(|r| r.1));
         // CAMEO 010 is "make statement, not specified below": a residual code, for a
