@@ -263,3 +263,17 @@ fn issue5_an_office_holder_the_tagger_missed_is_still_the_person() {
         Some("UNOGOV")
     );
 }
+
+#[test]
+fn issue5_a_datelines_place_gives_the_officials_a_story_leaves_countryless() {
+    // Written for this test: the story names Uganda more often than Kenya, but it was filed
+    // from Nairobi, and its foreign minister, named without a country, is Kenya's.
+    let t = "NAIROBI, March 12 (Dyad Wire) - Kenya recalled its ambassador from Kampala after \
+             Ugandan soldiers shot two fishermen near the border. Foreign Minister Amina \
+             Wekesa said Uganda had ignored earlier warnings.";
+    let date = jiff::civil::date(2026, 3, 12);
+    assert_eq!(
+        code_at(t, "Foreign Minister Amina Wekesa", date).as_deref(),
+        Some("KENGOV")
+    );
+}
