@@ -226,6 +226,45 @@ pub(crate) fn date(
         }
         DateSpec::Decade(d) => plain(format!("{d:03}"), Precision::Decade),
         DateSpec::Century(c) => plain(format!("{c:02}"), Precision::Century),
+        DateSpec::WeekdayDate { m, d, wd, dir } => {
+            // The weekday is checked against the year before, of and after the report: the
+            // nearest date within half a year that falls on it wins ("Friday, August 15" in
+            // a report of 2025-08-20 is 2025's, whatever the tense). Where none does, the
+            // weekday is a slip and the month and day are placed as without it.
+            let fits = |y: i32| {
+                ymd(y, i32::from(m), i32::from(d))
+                    .filter(|x| weekday_num(x.weekday()) == i32::from(wd))
+            };
+            let distance = |x: &Date| {
+                let span = if *x <= dct {
+                    dct.since(*x)
+                } else {
+                    x.since(dct)
+                };
+                span.map(|s| i64::from(s.get_days())).unwrap_or(i64::MAX)
+            };
+            match [dy - 1, dy, dy + 1]
+                .into_iter()
+                .filter_map(fits)
+                .filter(|x| distance(x) <= 183)
+                .min_by_key(distance)
+            {
+                Some(x) => day(x),
+                None => {
+                    return date(
+                        DateSpec::Ymd {
+                            y: YearSpec::Infer,
+                            m,
+                            d: Some(d),
+                            dir,
+                        },
+                        dct,
+                        tense,
+                        anaphor,
+                    );
+                }
+            }
+        }
         DateSpec::Weekday { wd, dir } => {
             let dw = weekday_num(dct.weekday());
             let wd = i32::from(wd);

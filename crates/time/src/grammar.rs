@@ -47,6 +47,14 @@ pub(crate) enum DateSpec {
         wd: u8,
         dir: Dir,
     },
+    /// A month and day without a year, with the weekday they fall on ("Friday, August
+    /// 15"): the weekday chooses the year.
+    WeekdayDate {
+        m: u8,
+        d: u8,
+        wd: u8,
+        dir: Dir,
+    },
     DayOffset(i32),
     Unit {
         unit: Unit,
@@ -666,6 +674,7 @@ impl<'a> Grammar<'a> {
                 if !matches!(
                     d,
                     DateSpec::Weekday { .. }
+                        | DateSpec::WeekdayDate { .. }
                         | DateSpec::DayOffset(_)
                         | DateSpec::Ymd { d: Some(_), .. }
                 ) {
@@ -1151,6 +1160,16 @@ impl<'a> Grammar<'a> {
         if let Some((e2, sem @ Sem::Date(DateSpec::Ymd { d: Some(_), .. }))) =
             self.month(k, Dir::Tense).or_else(|| self.day_month(k))
         {
+            if let Sem::Date(DateSpec::Ymd {
+                y: YearSpec::Infer,
+                m,
+                d: Some(d),
+                dir,
+            }) = sem
+                && m > 0
+            {
+                return Some((e2, Sem::Date(DateSpec::WeekdayDate { m, d, wd, dir })));
+            }
             return Some((e2, sem));
         }
         let day = DateSpec::Weekday { wd, dir };

@@ -59,7 +59,25 @@ fn cases() -> Vec<Case> {
     let jan2 = date(2026, 1, 2); // a Friday, just after a year boundary
     let mar1 = date(2024, 3, 1); // the day after a leap day
     let dec30 = date(2025, 12, 30); // a Tuesday, just before a year boundary
+    let aug20 = date(2025, 8, 20); // a Wednesday
     vec![
+        // A weekday with a month and day chooses the year, whatever the tense: 2025-08-15
+        // is a Friday, 2026-08-15 a Saturday.
+        c(
+            "The troops will pull back on Friday, August 15.",
+            "Friday, August 15",
+            aug20,
+            D,
+            "2025-08-15",
+        ),
+        // A weekday that fits no nearby year is a slip: the date is placed by tense.
+        c(
+            "The troops will pull back on Thursday, August 15.",
+            "Thursday, August 15",
+            aug20,
+            D,
+            "2026-08-15",
+        ),
         // Weekdays by tense.
         c(
             "Trump plans to meet Mamdani Thursday at the White House.",
