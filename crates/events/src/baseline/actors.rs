@@ -20,6 +20,11 @@ pub struct DatedCode {
     pub until: Option<Date>,
 }
 
+/// Last words that agent entries cut short to stand for several words (see
+/// `parse_agents`); found by listing the agents' last words that are no English word but
+/// begin one other than by a plural ending.
+const TRUNCATED_AGENT_WORDS: &[&str] = &["MINIST", "AUTHORIT"];
+
 /// A phrase to match: upper-case words; `stem` when the last word may be a prefix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phrase {
@@ -246,7 +251,14 @@ pub fn parse_agents(text: &str) -> Vec<AgentEntry> {
             };
             phrases.extend(expanded.iter().filter_map(|e| {
                 let mut p = phrase(e)?;
-                p.stem = false;
+                // Agents are whole words with their plurals, but the Phoenix list cuts two
+                // words short on purpose, for all their forms ("FINANCE_MINIST": minister,
+                // ministers, ministry; "AUTHORIT": authority, authorities). Read as whole
+                // words, its 31 such entries matched nothing.
+                p.stem = p
+                    .words
+                    .last()
+                    .is_some_and(|w| TRUNCATED_AGENT_WORDS.contains(&w.as_str()));
                 Some(p)
             }));
         }
@@ -280,5 +292,10 @@ mod tests {
         assert!(a[0].phrases.iter().any(|p| p.words == ["CONGRESSMEN"]));
         assert_eq!(a[2].phrases[1].words, ["GOLDEN", "GEESE"]);
         assert_eq!(a[3].code, "~COP");
+        // Whole words, but the list's cut-short "MINIST" stands for all its forms.
+        assert!(a.iter().all(|e| e.phrases.iter().all(|p| !p.stem)));
+        let a = parse_agents("DEFENCE_MINIST [~GOVMIL]\nMINISTER_OF_STATE [~GOV]\n");
+        assert!(a[0].phrases[0].stem);
+        assert!(!a[1].phrases[0].stem);
     }
 }

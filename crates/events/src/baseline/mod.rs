@@ -695,7 +695,16 @@ impl BaselineCoder {
                     );
                 let title_name =
                     last.agent.is_some() && m.actor.is_some() && m.agent.is_none() && g.is_empty();
-                if actor_then_agent {
+                // "Deputy Defence Minister": "deputy" (CAMEO's sheriff's deputy, COP) ranks
+                // the title after it, whose agent is the phrase's.
+                let deputy_title = last.agent.is_some()
+                    && m.agent.is_some()
+                    && m.actor.is_none()
+                    && toks[last.toks.end - 1].upper == "DEPUTY"
+                    && g.len() <= 2
+                    && g.iter()
+                        .all(|t| !t.lowercase && t.upper.chars().all(char::is_alphabetic));
+                if actor_then_agent || deputy_title {
                     last.agent = m.agent;
                     last.toks.end = m.toks.end;
                     continue;
