@@ -3,7 +3,9 @@ use crate::dict::{ActorEntry, AgentEntry, Mode};
 use crate::eval::chunks;
 use crate::gazetteer::{Gazetteer, PlaceKind, key};
 use crate::ner::{DocCtx, LABELS, Ner, NerScratch};
-use crate::roles::{OfficeHolder, cameo_to_plover_sector, parse_officeholders, role_sector};
+use crate::roles::{
+    OfficeHolder, cameo_to_plover_sector, name_word_sector, parse_officeholders, role_sector,
+};
 use dyad_core::{Analysis, Document, EventLocation, Participant, Span};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -1785,7 +1787,7 @@ impl ActorCoder {
             let name_sec = if a.kind == "ORG" {
                 a.words.iter().rev().enumerate().find_map(|(k, w)| {
                     if k == 0 {
-                        self.sector_of(w)
+                        name_word_sector(w).or_else(|| self.sector_of(w))
                     } else {
                         role_sector(w)
                     }

@@ -73,13 +73,24 @@ pub fn role_sector(role: &str) -> Option<&'static str> {
         "hospital" | "hospitals" | "doctor" | "doctors" | "nurse" | "nurses"
         | "health officials" => "MED",
         "journalist" | "journalists" | "reporter" | "reporters" | "newspaper" | "media"
-        | "broadcaster" | "editor" | "times" | "post" | "news" => "JRN",
+        | "broadcaster" | "editor" => "JRN",
         "church" | "cleric" | "clerics" | "priest" | "priests" | "imam" | "bishop" | "pope"
         | "rabbi" | "mosque" | "diocese" | "vatican" => "REL",
         "union" | "unions" | "workers" | "worker" | "labor" | "labour" | "strikers" => "LAB",
         "refugee" | "refugees" | "asylum seekers" | "displaced" => "REF",
         "intelligence" | "spy" | "spies" | "cia" => "SPY",
         _ => return None,
+    })
+}
+
+/// Sector of a word inside an organisation's name: a role word, or a word that names news
+/// organisations only as part of a name ("Toronto Star", "Sky News", "The Hindu Times"),
+/// where in running text it is no one ("welcomed the news", "the post of mayor").
+pub fn name_word_sector(word: &str) -> Option<&'static str> {
+    role_sector(word).or(match word {
+        "times" | "post" | "news" | "herald" | "tribune" | "gazette" | "journal" | "chronicle"
+        | "telegraph" | "star" | "sun" | "daily" => Some("JRN"),
+        _ => None,
     })
 }
 

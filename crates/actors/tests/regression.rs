@@ -277,3 +277,15 @@ fn issue5_a_datelines_place_gives_the_officials_a_story_leaves_countryless() {
         Some("KENGOV")
     );
 }
+
+#[test]
+fn issue5_news_in_running_text_is_no_one_but_a_paper_named_so_is_the_press() {
+    let t = "Australian farmers welcomed the news on Tuesday.";
+    assert_eq!(code(t, "news"), None);
+    let t = "The Edmonton Sun reported that the mayor of Edmonton had resigned.";
+    let got = code(t, "Edmonton Sun");
+    assert!(
+        got.as_deref().is_some_and(|c| c.ends_with("JRN")),
+        "{got:?}"
+    );
+}
