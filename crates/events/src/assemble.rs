@@ -283,13 +283,24 @@ fn same_event(a: &EventRecord, b: &EventRecord) -> bool {
         && codes(&a.recipient) == codes(&b.recipient)
 }
 
+/// Adds the mentions of a record folded into `into`, each once: two readings of one clause
+/// (a sentence coded twice, a recipient dropped) are one mention of the event, and
+/// docs/record.md lists every mention, not every reading.
+fn absorb_mentions(into: &mut EventRecord, mentions: Vec<dyad_core::Mention>) {
+    for m in mentions {
+        if !into.mentions.contains(&m) {
+            into.mentions.push(m);
+        }
+    }
+}
+
 /// Folds the last record into an earlier identical one of the same document, if any.
 fn dedupe_last(out: &mut Vec<EventRecord>, first: usize) {
     let Some(last) = out.last() else { return };
     let n = out.len() - 1;
     if let Some(i) = (first..n).find(|&i| same_event(&out[i], last)) {
         let last = out.pop().expect("non-empty");
-        out[i].mentions.extend(last.mentions);
+        absorb_mentions(&mut out[i], last.mentions);
         return;
     }
     // Two different events can share trigger, code and slot spans (one read with the
@@ -655,7 +666,7 @@ pub fn drop_thing_recipients(records: &mut Vec<EventRecord>) {
             .retain(|p| p.code.is_some() || p.name.is_some() || someone(&p.text));
         if r.recipient.len() != before {
             if let Some(i) = out.iter().position(|o| same_event(o, &r)) {
-                out[i].mentions.extend(r.mentions);
+                absorb_mentions(&mut out[i], r.mentions);
                 continue;
             }
             let id = numbered(&crate::record::id_of(&r), |id| {
@@ -690,11 +701,7 @@ pub fn fold_completed(records: &mut Vec<EventRecord>) {
             continue;
         }
         if let Some(i) = out.iter().position(|o| same_event(o, &r)) {
-            for m in r.mentions {
-                if !out[i].mentions.contains(&m) {
-                    out[i].mentions.push(m);
-                }
-            }
+            absorb_mentions(&mut out[i], r.mentions);
             continue;
         }
         out.push(r);
@@ -773,7 +780,8 @@ mod tests {
             .collect();
         // The two things leave one event with no recipient; people and pronouns stay.
         assert_eq!(got, [vec![], vec!["two men"], vec!["they"]]);
-        assert_eq!(rs[0].mentions.len(), 2);
+        // The two readings were of one clause: one mention.
+        assert_eq!(rs[0].mentions.len(), 1);
         assert_ne!(rs[0].id, "a");
         assert_eq!((rs[1].id.as_str(), rs[2].id.as_str()), ("c", "d"));
     }
