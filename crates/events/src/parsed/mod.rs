@@ -166,6 +166,18 @@ const PERSONAL: &[&str] = &["HE", "SHE", "THEY", "WE", "IT", "I"];
 /// Verbs of committing to an act: with a coded complement ("agreed to resume talks") the
 /// complement's intent is the event.
 const INTENT_GOVERNORS: &[&str] = &["agree", "promise", "pledge", "vow", "offer"];
+/// Verbs of a legal charge: what they charge someone with is an allegation.
+const CHARGE_VERBS: &[&str] = &[
+    "charge",
+    "indict",
+    "convict",
+    "accuse",
+    "suspect",
+    "prosecute",
+    "sentence",
+    "sue",
+    "blame",
+];
 /// Verbs that carry out what their object names, beside the light and support verbs
 /// ("lodged a protest", "provided aid", "made a visit", "filed a complaint").
 const CARRYING_VERBS: &[&str] = &[
@@ -461,8 +473,12 @@ impl Sent<'_, '_> {
                 let r = self.rel(c);
                 // A participant's text is its name: no clauses, time phrases, or
                 // prepositional modifiers other than "of" ("the mayor of Gondor").
+                // An `obl` is a verb's or adjective's: on a participant's word it is a
+                // phrase the parser hung on the wrong head ("hosted [Australian] … for
+                // three hours of talks", with the adjective as the object).
                 let loose = r.ends_with("tmod")
                     || r == "nmod:npmod"
+                    || r.starts_with("obl")
                     || (r == "nmod" && self.case_of(c).as_deref() != Some("of"));
                 if CLAUSAL.contains(&r) || loose || matches!(r, "punct" | "xcomp" | "cc" | "conj") {
                     continue;
@@ -1313,19 +1329,38 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         |syn: &[dyad_syntax::TokenSyntax<'_>], k: usize, h: usize| syn[k].head as usize == h + 1;
     // The verb hangs on the noun or on a word of the appositive or relative clause between
     // them ("Russia, which backs the government, called …": `called` under `backs`).
+    // Or the verb is an adjective of the noun after it, which the parser hung on the noun
+    // ("Members of the association, a body linked to the OAU, [investigated] welfare of
+    // …", "welfare" in apposition to "Members"): that noun is then its object.
+    let past = |k: usize| syn[k].upos == "VERB" && matches!(syn[k].xpos, "VBD" | "VBN");
     let Some(v) = (root + 1..syn.len()).find(|&k| {
         let h = syn[k].head as usize;
-        h > root
-            && h <= k
-            && syn[k].deprel == "acl"
-            && syn[k].upos == "VERB"
-            && matches!(syn[k].xpos, "VBD" | "VBN")
+        let acl = h > root && h <= k && syn[k].deprel == "acl";
+        let amod = syn[k].deprel == "amod"
+            && h == k + 2
+            && (root + 1..=k).contains(&(syn[k + 1].head as usize))
+            && matches!(
+                syn[k + 1].deprel,
+                "appos" | "obj" | "nmod" | "dep" | "parataxis"
+            );
+        k >= 2 && syn[k - 1].lemma == "," && past(k) && (acl || amod)
     }) else {
         return;
     };
-    let set_off = (root + 1..v)
-        .any(|k| child_of(syn, k, root) && matches!(syn[k].deprel, "appos" | "acl:relcl"));
-    if v < 2 || syn[v - 1].lemma != "," || !set_off || syn[root + 1].lemma != "," {
+    let object = (syn[v].deprel == "amod").then_some(v + 1);
+    // The noun's own phrase ("Members of the Association of African Jurists") ends at the
+    // first comma, with no verb in it; an appositive (which the parser may call
+    // `parataxis`) or a relative clause follows.
+    let Some(comma) = (root + 1..v).find(|&k| syn[k].lemma == ",") else {
+        return;
+    };
+    let plain = (root + 1..comma).all(|k| !matches!(syn[k].upos, "VERB" | "AUX"));
+    let set_off = (comma + 1..v).any(|k| {
+        child_of(syn, k, root)
+            && (matches!(syn[k].deprel, "appos" | "acl:relcl")
+                || (syn[k].deprel == "parataxis" && matches!(syn[k].upos, "NOUN" | "PROPN")))
+    });
+    if !set_off || !plain {
         return;
     }
     let own = |rel: &str| {
@@ -1343,6 +1378,10 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     syn[v].deprel = "root";
     syn[root].head = v as u32 + 1;
     syn[root].deprel = "nsubj";
+    if let Some(o) = object {
+        syn[o].head = v as u32 + 1;
+        syn[o].deprel = "obj";
+    }
     // The comma before the verb closed the appositive; it now belongs to the verb.
     syn[v - 1].head = v as u32 + 1;
     // Whatever else hung on the noun after the verb (a final full stop) is the verb's.
@@ -1350,6 +1389,205 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         if child_of(syn, k, root) && syn[k].deprel == "punct" {
             syn[k].head = v as u32 + 1;
         }
+    }
+}
+
+/// Verbs whose passive participle takes an object of its own ("Veterans given medals",
+/// "Three men sentenced to death", "a ship denied entry"): after a noun they stay a reduced
+/// relative.
+const DITRANSITIVE_PASSIVES: &[&str] = &[
+    "give", "award", "grant", "hand", "offer", "deny", "promise", "show", "tell", "send", "pay",
+    "lend", "allow", "sentence", "assign", "issue", "refuse", "owe", "charge",
+];
+
+/// "Kenyan police fired tear gas at protesters", "Police seized documents and computers, a
+/// police source said": the tagger read the verb after a noun as a participle, and the
+/// parser made it a reduced relative of the noun ("police [who were] fired") or an
+/// adjective of the object ("[seized] documents", the object hanging on the noun). A
+/// passive participle takes no direct object, so a past-form verb right after a noun, with
+/// an object and no subject, auxiliary, marker or "by" agent of its own, is the clause's
+/// verb and the noun its subject; the verb takes the noun's place in the sentence.
+fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    let child_of =
+        |syn: &[dyad_syntax::TokenSyntax<'_>], k: usize, h: usize| syn[k].head as usize == h + 1;
+    for n in 0..syn.len().saturating_sub(2) {
+        let v = n + 1;
+        if !matches!(syn[n].upos, "NOUN" | "PROPN")
+            || syn[v].upos != "VERB"
+            || !matches!(syn[v].xpos, "VBD" | "VBN")
+            || DITRANSITIVE_PASSIVES.contains(&syn[v].lemma.to_lowercase().as_str())
+        {
+            continue;
+        }
+        // The noun's clause role: it stands where a verb should (the sentence's root, the
+        // content of a report) or is a subject.
+        if !(syn[n].deprel == "root"
+            || syn[n].deprel == "ccomp"
+            || syn[n].deprel == "parataxis"
+            || syn[n].deprel.starts_with("nsubj"))
+        {
+            continue;
+        }
+        // The object: the verb's own; or the phrase after the verb that the parser hung on
+        // the noun (as its object, apposition or modifier), with the verb an adjective
+        // inside it ("police [arrested] opposition leader Daniel Omondi": the leader in
+        // apposition to the police, "arrested" an adjective of "leader").
+        let own_obj = (v + 1..syn.len()).find(|&o| child_of(syn, o, v) && syn[o].deprel == "obj");
+        let hung = || {
+            // The top of the phrase that starts after the verb, below the noun.
+            let mut o = v + 1;
+            for _ in 0..6 {
+                let up = syn[o].head as usize;
+                if up == 0 || up - 1 == n || up - 1 <= v {
+                    break;
+                }
+                o = up - 1;
+            }
+            let attached = child_of(syn, o, n)
+                && matches!(syn[o].deprel, "obj" | "appos" | "nmod" | "nmod:desc");
+            // The verb is an adjective of a word of that phrase.
+            let mut w = v;
+            let mut inside = false;
+            for _ in 0..6 {
+                let up = syn[w].head as usize;
+                if up == 0 {
+                    break;
+                }
+                if up - 1 == o {
+                    inside = true;
+                    break;
+                }
+                w = up - 1;
+            }
+            (attached && inside && syn[v].deprel == "amod").then_some(o)
+        };
+        let (o, as_acl) = match own_obj {
+            Some(o) if child_of(syn, v, n) && syn[v].deprel == "acl" => (o, true),
+            _ => match hung() {
+                Some(o) => (o, false),
+                None => continue,
+            },
+        };
+        let _ = as_acl;
+        let own = |rel: &str| {
+            rel.starts_with("nsubj")
+                || rel.starts_with("aux")
+                || rel.starts_with("expl")
+                || matches!(rel, "mark" | "obl:agent")
+        };
+        let by_agent = (0..syn.len()).any(|c| {
+            child_of(syn, c, v)
+                && syn[c].deprel.starts_with("obl")
+                && (0..syn.len()).any(|u| child_of(syn, u, c) && syn[u].lemma == "by")
+        });
+        if by_agent || (0..syn.len()).any(|c| child_of(syn, c, v) && own(syn[c].deprel)) {
+            continue;
+        }
+        let (head, rel) = (syn[n].head, syn[n].deprel);
+        syn[v].head = head;
+        // A subject of a reporting verb that has another subject after a comma is the
+        // report's content (`repair_fronted_report` then finds it as such); a subject of
+        // another verb leaves the verb a clause beside it.
+        let reporting = head > 0 && {
+            let l = syn[head as usize - 1].lemma.to_lowercase();
+            SPEECH.contains(&l.as_str()) || REPORTING.contains(&l.as_str())
+        };
+        syn[v].deprel = match rel {
+            r if r.starts_with("nsubj") && reporting => "ccomp",
+            r if r.starts_with("nsubj") => "parataxis",
+            r => r,
+        };
+        syn[n].head = v as u32 + 1;
+        syn[n].deprel = "nsubj";
+        syn[o].head = v as u32 + 1;
+        syn[o].deprel = "obj";
+        // What else hung on the noun after the verb (the clause's obliques, its final
+        // punctuation) is the verb's.
+        for k in v + 1..syn.len() {
+            if child_of(syn, k, n) && k != o {
+                syn[k].head = v as u32 + 1;
+            }
+        }
+    }
+}
+
+/// "Pakistani Prime Minister Shehbaz Sharif thanked …": with a name it does not know the
+/// parser may hang the opening adjective on the verb (`obl:unmarked`, `advmod`) instead of
+/// on the subject it begins, and the subject loses its nationality. An adjective that a
+/// verb governs directly, right before the words of that verb's subject, modifies the
+/// subject's first noun.
+fn reattach_fronted_adjective(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for k in 0..syn.len().saturating_sub(1) {
+        let h = syn[k].head as usize;
+        // A possessor is a noun's, never a verb's ("Peru's Foreign Minister Javier Salcedo
+        // accused …" with "Peru" hung on "accused").
+        let adjective = syn[k].upos == "ADJ"
+            && matches!(
+                syn[k].deprel,
+                "obl:unmarked" | "obl" | "advmod" | "dep" | "nsubj"
+            );
+        let possessor = matches!(syn[k].upos, "NOUN" | "PROPN") && syn[k].deprel == "nmod:poss";
+        if !(adjective || possessor) || h == 0 || h <= k + 1 || syn[h - 1].upos != "VERB" {
+            continue;
+        }
+        // From the next word (after a possessor's "'s") up its heads, staying between the
+        // adjective and the verb, to the verb's subject; the first noun on the way takes
+        // the adjective.
+        let start = if possessor && syn[k + 1].deprel == "case" {
+            k + 2
+        } else {
+            k + 1
+        };
+        if start >= h - 1 {
+            continue;
+        }
+        let (mut t, mut noun) = (start, None);
+        let mut subject = false;
+        for _ in 0..5 {
+            if noun.is_none() && matches!(syn[t].upos, "NOUN" | "PROPN") {
+                noun = Some(t);
+            }
+            let up = syn[t].head as usize;
+            if up == h {
+                subject = syn[t].deprel.starts_with("nsubj");
+                break;
+            }
+            if up == 0 || up - 1 <= k || up >= h {
+                break;
+            }
+            t = up - 1;
+        }
+        if let (true, Some(n)) = (subject, noun) {
+            syn[k].head = n as u32 + 1;
+            syn[k].deprel = if possessor { "nmod:poss" } else { "amod" };
+        }
+    }
+}
+
+/// "Russian Deputy Defence Minister Igor Sokolov accused …": the parser coordinated the
+/// title ("Deputy") and the name ("Igor") with no "and", "or" or comma between them. A
+/// proper-noun conjunct of a subject or object with no coordinator and no punctuation
+/// before it continues the same name: it is the head, and the words before it describe it.
+fn repair_asyndetic_conj(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for x in 0..syn.len() {
+        let h = syn[x].head as usize;
+        if h == 0 || h > x || syn[x].deprel != "conj" || syn[x].upos != "PROPN" {
+            continue;
+        }
+        let h = h - 1;
+        if !(syn[h].deprel.starts_with("nsubj") || syn[h].deprel == "obj") {
+            continue;
+        }
+        let coordinated = (0..syn.len())
+            .any(|c| syn[c].head as usize == x + 1 && matches!(syn[c].deprel, "cc" | "punct"))
+            || (h + 1..x).any(|k| syn[k].upos == "CCONJ" || syn[k].upos == "PUNCT");
+        if coordinated {
+            continue;
+        }
+        syn[x].head = syn[h].head;
+        syn[x].deprel = syn[h].deprel;
+        syn[h].head = x as u32 + 1;
+        syn[h].deprel = "compound";
     }
 }
 
@@ -1432,6 +1670,32 @@ fn repair_trailing_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         syn[first].head = h as u32;
         syn[first].deprel = "obj";
         syn[r].deprel = "parataxis";
+    }
+}
+
+/// "Fighters attacked an army post on Sunday, killing 12 soldiers, two security sources
+/// said": the parser hung the participial adjunct on the trailing report, whose subject
+/// then became the killers. An `-ing` adjunct before the subject of a report that is itself
+/// a parenthetical of an earlier verb belongs to that verb.
+fn reattach_adjunct_before_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for v in 0..syn.len() {
+        let r = syn[v].head as usize;
+        if r == 0 || r <= v + 1 || syn[v].deprel != "advcl" || syn[v].xpos != "VBG" {
+            continue;
+        }
+        let lemma = syn[r - 1].lemma.to_lowercase();
+        if !(SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str()))
+            || !matches!(syn[r - 1].deprel, "parataxis" | "ccomp")
+        {
+            continue;
+        }
+        let h = syn[r - 1].head as usize;
+        let subject_after =
+            (v + 1..r - 1).any(|k| syn[k].head as usize == r && syn[k].deprel.starts_with("nsubj"));
+        if h == 0 || h > v || syn[h - 1].upos != "VERB" || !subject_after {
+            continue;
+        }
+        syn[v].head = h as u32;
     }
 }
 
@@ -1557,9 +1821,13 @@ impl ParsedCoder {
         }
         upos.extend(syn.iter().map(|t| dyad_syntax::upos_static(t.upos)));
         // Repairs of parses that lose a participant in news sentences.
+        promote_participle_with_object(&mut syn);
+        repair_asyndetic_conj(&mut syn);
+        reattach_fronted_adjective(&mut syn);
         promote_verb_after_appositive(&mut syn);
         repair_trailing_report(&mut syn);
         repair_fronted_report(&mut syn);
+        reattach_adjunct_before_report(&mut syn);
         reattach_place_phrases(&mut syn);
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in syn.iter().enumerate() {
@@ -1643,12 +1911,25 @@ impl ParsedCoder {
             })
             .map(|((i, _), e)| (*i, e.event.target.as_ref().map(|t| t.span.clone())))
             .collect();
-        // CAMEO 11x: disapprove, criticise, accuse; 112: accuse.
+        // CAMEO 11x: disapprove, criticise, accuse; 112: accuse. A verb of a legal charge
+        // accuses whatever its code ("charged three men with plotting to sabotage a
+        // railway", 173): what it charges is alleged, not reported as done. What a threat
+        // (13x) says will happen is the threat itself ("warned that the government would
+        // not tolerate violence").
+        let charges = |i: usize| CHARGE_VERBS.contains(&syn[i].lemma.to_lowercase().as_str());
+        let threat = |c: &str| c.starts_with("13");
         let accusations: Vec<(usize, bool)> = origin
             .iter()
             .zip(&out[first..])
-            .filter(|((_, nominal), e)| !nominal && e.event.code.starts_with("11"))
-            .map(|((i, _), e)| (*i, e.event.code.starts_with("112")))
+            .filter(|((i, nominal), e)| {
+                !nominal && (e.event.code.starts_with("11") || threat(&e.event.code) || charges(*i))
+            })
+            .map(|((i, _), e)| {
+                (
+                    *i,
+                    e.event.code.starts_with("112") || threat(&e.event.code) || charges(*i),
+                )
+            })
             .collect();
         // Whether word `cur` lies inside what verb `v` governs, not across a coordination
         // ("criticised X and attacked Y": the attack is no content of the criticism).
@@ -1671,7 +1952,8 @@ impl ParsedCoder {
         let part_of_another = |k: usize, e: &ParsedEvent| {
             let (i, nominal) = origin[k];
             // "agreed to resume talks", "pledged to send aid", "offered to mediate": the
-            // complement's intent (036, 033, 039 …) is the event, more specific than the
+            // complement's intent (036, 033, 039 …, or a threat, 13x: "promised to
+            // retaliate") is the event, more specific than the
             // governor's own intent to cooperate (030). A governor's pattern that says more
             // ("agreed to extend sanctions": 163) stays, and so does the agreement when its
             // complement is coded as no intent ("agreed to postpone the demonstration").
@@ -1683,7 +1965,7 @@ impl ParsedCoder {
                     s.head(x) == Some(i)
                         && s.complement(x)
                         && s.kids(x, "mark").any(|m| s.lower(m) == "to")
-                        && c.event.code.starts_with("03")
+                        && (c.event.code.starts_with("03") || c.event.code.starts_with("13"))
                 })
             {
                 return true;
@@ -2393,8 +2675,12 @@ impl ParsedCoder {
             // released in March after talks between US and Venezuelan officials": they are
             // not the US).
             let pronoun = |d: Option<usize>| d.is_some_and(|d| s.pronoun(d));
+            // So is a proper name the dictionaries do not hold ("invited Wang to visit
+            // Australia": Wang, not Australia, was invited); the actor stage codes it.
+            let named = |d: Option<usize>| d.is_some_and(|d| s.syn[d].upos == "PROPN");
             if unknown(&source)
                 && !pronoun(src_dep)
+                && !named(src_dep)
                 && let Some(g) = sub_groups
                     .iter()
                     .rev()
@@ -2416,6 +2702,7 @@ impl ParsedCoder {
             let place = s.place(i).map(|c| s.phrase(c)).unwrap_or_default();
             if unknown(&target)
                 && !pronoun(tgt_dep)
+                && !named(tgt_dep)
                 && let Some(g) = sub_groups.iter().find(|g| {
                     let toks = &sub_mentions[g[0]].toks;
                     // Mention positions are the clause's; the place's words, the sentence's.
@@ -2532,9 +2819,14 @@ impl ParsedCoder {
                 words.extend(s.clause(h, true));
             }
         }
-        // A complement verb also takes the time of its governor's clause.
+        // A complement verb also takes the time of its governor's clause, and so does a
+        // participial adjunct ("attacked the post on Sunday, killing 12 soldiers": the
+        // killing was on Sunday).
+        let adjunct = |n: usize| {
+            s.rel(n) == "advcl" && s.syn[n].xpos == "VBG" && s.kids(n, "mark").next().is_none()
+        };
         let mut n = i;
-        while s.complement(n)
+        while (s.complement(n) || adjunct(n))
             && let Some(h) = s.head(n)
         {
             words.extend(s.clause(h, false));
@@ -2542,6 +2834,36 @@ impl ParsedCoder {
         }
         let clause_spans: Vec<Range<usize>> =
             words.iter().map(|&k| s.toks[k].span.clone()).collect();
+        // A past participle that modifies a noun and finds no one on either side describes that
+        // noun ("the release of those detained", "properties linked to the minister",
+        // "people affected by floods"); it reports no event of its own. A headline's
+        // participle ("Five soldiers killed in ambush") is the sentence's predicate
+        // (`noun_rooted`) and stays.
+        if !nominal
+            && source.is_empty()
+            && target.is_empty()
+            // A passive participle: an active one ("a declaration demanding that …",
+            // "protesters demanding his release") says what its noun, or whoever issued
+            // it, does.
+            && s.syn[i].xpos == "VBN"
+            // `nmod`: "those detained", a participle the parser took for a noun.
+            && matches!(s.rel(i), "acl" | "amod" | "nmod")
+            && s.noun_rooted(i).is_none()
+            && s.head(i).is_some_and(|h| matches!(s.syn[h].upos, "NOUN" | "PROPN" | "PRON"))
+        {
+            return;
+        }
+        // An event noun with no one on either side that is the object of a coded verb is
+        // that event's theme ("would challenge the arrests in court", "condemned the
+        // attack"): the happening it names is told where it is reported, not here.
+        if nominal
+            && source.is_empty()
+            && target.is_empty()
+            && s.rel(i) == "obj"
+            && s.head(i).is_some_and(|h| self.own_code(s, h).is_some())
+        {
+            return;
+        }
         let location = s.location(i);
         let attribution = s.attribution(i);
         let opt = |v: Vec<CodedActor>| -> Vec<Option<CodedActor>> {

@@ -1237,3 +1237,194 @@ fn a_verb_of_a_comma_joined_series_shares_the_first_verbs_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_past_form_with_an_object_after_a_noun_is_the_clauses_verb() {
+    let Some(c) = realm_coder(
+        "--- FIRE [175] ---\nFIRE {FIRES FIRED FIRING}\n\
+         --- SEIZE [171] ---\nSEIZE {SEIZES SEIZED SEIZING}\n\
+         --- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n",
+    ) else {
+        return;
+    };
+    for (s, want, actor, target) in [
+        (
+            "Gondorian police fired tear gas on Tuesday at hundreds of Rohan protesters who \
+             marched on parliament, witnesses said.",
+            "175",
+            "police",
+            "Rohan",
+        ),
+        (
+            "Police seized documents and computers, a police source said.",
+            "171",
+            "Police",
+            "",
+        ),
+        (
+            "Gondorian police arrested opposition leader Daniel Omondi at his home early on \
+             Tuesday, hours before he was due to address a rally.",
+            "173",
+            "police",
+            "Omondi",
+        ),
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(
+            got.iter()
+                .any(|g| g.0 == want && g.1.contains(actor) && g.2.contains(target)),
+            "{s}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_subjects_opening_adjective_possessor_and_name_stay_in_it() {
+    let Some(c) = small_coder(
+        "--- THANK [051] ---\nTHANK {THANKS THANKED THANKING}\n\
+         --- ACCUSE [112] ---\nACCUSE {ACCUSES ACCUSED ACCUSING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nPAKISTAN [PAK]\nRUSSIA [RUS]\nPERU [PER]\n",
+        "DEPUTY [~COP]\nDEFENCE_MINIST [~GOVMIL]\nFOREIGN_MINISTER [~GOV]\nPRIME_MINISTER [~GOV]\n",
+    ) else {
+        return;
+    };
+    for (s, actor) in [
+        (
+            "Pakistani Prime Minister Shehbaz Sharif thanked Gondor for the assistance.",
+            "Pakistani Prime Minister Shehbaz Sharif",
+        ),
+        (
+            "Peru’s Foreign Minister Javier Salcedo accused Gondor on Monday of allowing \
+             illegal gold miners to operate on its territory.",
+            "Peru’s Foreign Minister Javier Salcedo",
+        ),
+        // "Deputy" coordinated with the name: one person.
+        (
+            "Russian Deputy Defence Minister Igor Sokolov accused Gondor of rehearsing an \
+             invasion.",
+            "Russian Deputy Defence Minister Igor Sokolov",
+        ),
+    ] {
+        let got = pairs(s, &code(&c, s));
+        assert!(
+            !got.is_empty() && got.iter().all(|g| g.1 == actor),
+            "{s}: {got:?}"
+        );
+    }
+    // The title after "deputy" gives the agent, and a cut-short agent word ("MINIST")
+    // matches its forms.
+    let s = "Russian Deputy Defence Minister Igor Sokolov accused Gondor of rehearsing an \
+             invasion.";
+    let evs = code(&c, s);
+    assert!(
+        evs.iter().any(|e| e
+            .event
+            .source
+            .as_ref()
+            .is_some_and(|a| a.code == "RUSGOVMIL")),
+        "{:?}",
+        pairs(s, &evs)
+    );
+}
+
+#[test]
+fn what_a_charge_or_a_threat_says_is_no_event_of_its_own() {
+    let Some(c) = realm_coder(
+        "--- CHARGE [173] ---\nCHARGE {CHARGES CHARGED CHARGING}\n\
+         --- SABOTAGE [160] ---\nSABOTAGE {SABOTAGES SABOTAGED SABOTAGING}\n\
+         --- WARN [130] ---\nWARN {WARNS WARNED WARNING}\n\
+         --- TOLERATE [124] ---\nTOLERATE {TOLERATES TOLERATED TOLERATING}\n\
+         --- PROMISE [030] ---\nPROMISE {PROMISES PROMISED PROMISING}\n\
+         --- RETALIATE [138] ---\nRETALIATE {RETALIATES RETALIATED RETALIATING}\n",
+    ) else {
+        return;
+    };
+    let s = "Gondorian prosecutors charged three men with plotting to sabotage a railway line.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "173"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "160"), "{got:?}");
+    let s = "The Gondorian minister warned that the government would not tolerate violence.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "130"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "124"), "{got:?}");
+    // A promise to retaliate is the threat, not a promise as well.
+    let s = "Gondor denied involvement and promised to retaliate.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "138"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "030"), "{got:?}");
+}
+
+#[test]
+fn a_participle_that_describes_its_noun_is_no_event() {
+    let Some(c) = realm_coder(
+        "--- DETAIN [173] ---\nDETAIN {DETAINS DETAINED DETAINING}\n\
+         --- DEMAND [100] ---\nDEMAND {DEMANDS DEMANDED DEMANDING}\n",
+    ) else {
+        return;
+    };
+    let s = "Gondor demanded the release of those detained.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "173"), "{got:?}");
+    // An active participle says what its noun's issuer does.
+    let s = "The Rohan party issued a declaration demanding that Gondor release the prisoners.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "100"), "{got:?}");
+}
+
+#[test]
+fn a_participial_adjunct_before_a_trailing_report_is_the_first_verbs() {
+    let Some(c) = realm_coder(
+        "--- ATTACK [190] ---\nATTACK {ATTACKS ATTACKED ATTACKING}\n\
+         --- KILL [190] ---\nKILL {KILLS KILLED KILLING}\n",
+    ) else {
+        return;
+    };
+    let s = "Suspected Rohan fighters attacked an army post in northern Gondor on Sunday, \
+             killing at least 12 soldiers, two security sources said on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .filter(|g| g.2.contains("soldiers"))
+            .all(|g| g.1.contains("fighters")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_in_a_role_is_not_replaced_by_a_coded_word_after_it() {
+    let Some(c) = realm_coder("--- INVITE [040] ---\nINVITE {INVITES INVITED INVITING}\n") else {
+        return;
+    };
+    let s = "Farrell said he had invited Wang to visit Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "040" && g.2 == "Wang"), "{got:?}");
+}
+
+#[test]
+fn an_oblique_is_no_part_of_a_participant() {
+    let Some(c) = realm_coder("--- HOST [043] ---\nHOST {HOSTS HOSTED HOSTING}\n") else {
+        return;
+    };
+    let s = "Chinese Commerce Minister Wang Wentao hosted Australian Trade Minister Don Farrell \
+             for three hours of talks.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "043" && g.2.ends_with("Farrell")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_verb_after_an_appositive_with_its_object_hung_on_the_subject() {
+    let Some(c) = realm_coder("--- DEMAND [100] ---\nDEMAND {DEMANDS DEMANDED DEMANDING}\n") else {
+        return;
+    };
+    let s = "Kenzo Oshima, the Gondor Emergency Relief Coordinator, demanded parties to the \
+             conflict in Arnor to allow humanitarian workers the freedom of movement.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "100" && g.1.starts_with("Kenzo Oshima")),
+        "{got:?}"
+    );
+}
