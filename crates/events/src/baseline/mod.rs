@@ -67,7 +67,7 @@ pub struct Tok {
     pub upper: String,
     /// Bytes in the sentence.
     pub span: Range<usize>,
-    /// Written with a lower-case first letter (a common word, not a name).
+    /// Written with a lower-case first letter and no capital (a common word, not a name).
     pub lowercase: bool,
 }
 
@@ -126,7 +126,9 @@ pub(crate) fn tok(text: &str, span: Range<usize>) -> Tok {
     let w = &text[span.clone()];
     Tok {
         upper: w.to_uppercase().replace('’', "'"),
-        lowercase: w.chars().next().is_some_and(char::is_lowercase),
+        // "al-Qaeda", "el-Sisi": a capital inside the word makes it a name.
+        lowercase: w.chars().next().is_some_and(char::is_lowercase)
+            && !w.chars().any(char::is_uppercase),
         span,
     }
 }
@@ -641,7 +643,14 @@ impl BaselineCoder {
         let mut raw: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if let Some((e, end)) = self.actor_index.longest(toks, i) {
+            // Actor entries are names: written all in lower case, their words are common
+            // nouns ("joined marches" is no Marches of Italy, "turkey" no Turkey).
+            let named = |end: usize| toks[i..end].iter().any(|t| !t.lowercase);
+            if let Some((e, end)) = self
+                .actor_index
+                .longest(toks, i)
+                .filter(|&(_, end)| named(end))
+            {
                 let code = self.actors[e].code_on(date);
                 raw.push(Mention {
                     toks: i..end,
