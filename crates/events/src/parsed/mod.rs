@@ -166,6 +166,11 @@ const PERSONAL: &[&str] = &["HE", "SHE", "THEY", "WE", "IT", "I"];
 /// Verbs of committing to an act: with a coded complement ("agreed to resume talks") the
 /// complement's intent is the event.
 const INTENT_GOVERNORS: &[&str] = &["agree", "promise", "pledge", "vow", "offer"];
+/// Verbs that keep someone from doing what their `from` complement says.
+const PREVENTING: &[&str] = &[
+    "ban", "bar", "prevent", "prohibit", "stop", "forbid", "block", "keep", "restrict", "exclude",
+    "suspend", "deter",
+];
 /// Verbs of a legal charge: what they charge someone with is an allegation.
 const CHARGE_VERBS: &[&str] = &[
     "charge",
@@ -424,7 +429,14 @@ impl Sent<'_, '_> {
         while let Some(n) = stack.pop() {
             for &c in &self.children[n] {
                 let r = self.rel(c);
-                let verbal_conj = r == "conj" && matches!(self.syn[c].upos, "VERB" | "AUX");
+                // A conjoined predicate is a clause of its own: a verb, or a word with its
+                // own copula or subject ("would not withdraw the reform but was ready to
+                // meet next week": the week is not the withdrawal's).
+                let verbal_conj = r == "conj"
+                    && (matches!(self.syn[c].upos, "VERB" | "AUX")
+                        || self.children[c]
+                            .iter()
+                            .any(|&k| matches!(self.rel(k), "cop" | "nsubj" | "nsubj:pass")));
                 let comp = self.complement(c);
                 let clausal = CLAUSAL.contains(&r) && !comp && !self.indefinite_noun(c);
                 if verbal_conj || clausal || (!keep_xcomp && comp) {
@@ -473,12 +485,13 @@ impl Sent<'_, '_> {
                 let r = self.rel(c);
                 // A participant's text is its name: no clauses, time phrases, or
                 // prepositional modifiers other than "of" ("the mayor of Gondor").
-                // An `obl` is a verb's or adjective's: on a participant's word it is a
-                // phrase the parser hung on the wrong head ("hosted [Australian] … for
-                // three hours of talks", with the adjective as the object).
+                // An `obl` phrase is a verb's or adjective's: on a participant's word it is
+                // a phrase the parser hung on the wrong head ("hosted [Australian] … for
+                // three hours of talks", with the adjective as the object). A bare one is
+                // more often a name it split off ("Lt. Gen. [Prosper Avril]").
                 let loose = r.ends_with("tmod")
                     || r == "nmod:npmod"
-                    || r.starts_with("obl")
+                    || (r.starts_with("obl") && (self.case_of(c).is_some() || self.temporal(c)))
                     || (r == "nmod" && self.case_of(c).as_deref() != Some("of"));
                 if CLAUSAL.contains(&r) || loose || matches!(r, "punct" | "xcomp" | "cc" | "conj") {
                     continue;
@@ -1419,6 +1432,52 @@ fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         {
             continue;
         }
+        // "The European Union imposed sanctions on Monday …, the bloc's chief said", read
+        // as one noun phrase ("the European Union-imposed sanctions") standing where the
+        // report's content should: a past form between a noun and the noun it modifies,
+        // where the phrase is the sentence's root or a reporting verb's argument, is the
+        // verb of the first noun with the second as its object.
+        if syn[n].deprel == "compound" && syn[v].deprel == "amod" && syn[n].head == syn[v].head {
+            let o = syn[v].head as usize - 1;
+            let (oh, orel) = (syn[o].head as usize, syn[o].deprel);
+            let reporting = oh > 0 && {
+                let l = syn[oh - 1].lemma.to_lowercase();
+                SPEECH.contains(&l.as_str()) || REPORTING.contains(&l.as_str())
+            };
+            let place = if orel == "root" {
+                Some("root")
+            } else if reporting && oh > o + 1 && matches!(orel, "obl" | "obj" | "nsubj" | "ccomp") {
+                Some("ccomp")
+            } else {
+                None
+            };
+            if o > v
+                && let Some(rel) = place
+            {
+                syn[v].head = oh as u32;
+                syn[v].deprel = rel;
+                syn[n].head = v as u32 + 1;
+                syn[n].deprel = "nsubj";
+                syn[o].head = v as u32 + 1;
+                syn[o].deprel = "obj";
+                // The object's time and place phrases are the verb's, and so are the verbs
+                // the parser hung on it: a purpose ("used tear gas [to disperse] …") and a
+                // conjoined verb ("… and [arrested] 17 people").
+                for k in o + 1..syn.len() {
+                    if !child_of(syn, k, o) {
+                        continue;
+                    }
+                    match (syn[k].deprel, syn[k].upos) {
+                        ("nmod", _) => syn[k].deprel = "obl",
+                        ("acl", "VERB") => syn[k].deprel = "advcl",
+                        ("conj", "VERB") => {}
+                        _ => continue,
+                    }
+                    syn[k].head = v as u32 + 1;
+                }
+            }
+            continue;
+        }
         // The noun's clause role: it stands where a verb should (the sentence's root, the
         // content of a report) or is a subject.
         if !(syn[n].deprel == "root"
@@ -1588,6 +1647,112 @@ fn repair_asyndetic_conj(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         syn[x].deprel = syn[h].deprel;
         syn[h].head = x as u32 + 1;
         syn[h].deprel = "compound";
+    }
+}
+
+/// "In Paris, police clashed with protesters": the parser hung the subject on the fronted
+/// place ("Paris, police" as a noun and its modifier) and the verb had none, so the city
+/// became a party. A verb without a subject whose fronted `obl` phrase (with a preposition,
+/// closed by a comma) carries a noun after that comma has that noun as its subject.
+fn repair_subject_after_fronted_phrase(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for v in 0..syn.len() {
+        if syn[v].upos != "VERB" {
+            continue;
+        }
+        let child_of = |syn: &[dyad_syntax::TokenSyntax<'_>], k: usize, h: usize| {
+            syn[k].head as usize == h + 1
+        };
+        if (0..syn.len()).any(|k| child_of(syn, k, v) && syn[k].deprel.starts_with("nsubj")) {
+            continue;
+        }
+        let Some(p) = (0..v).find(|&k| {
+            child_of(syn, k, v)
+                && syn[k].deprel.starts_with("obl")
+                && (0..k).any(|c| child_of(syn, c, k) && syn[c].upos == "ADP")
+        }) else {
+            continue;
+        };
+        let Some(comma) = (p + 1..v).find(|&k| syn[k].lemma == ",") else {
+            continue;
+        };
+        // The noun after the comma that hangs on the place, with nothing but its own words
+        // before the verb.
+        let Some(n) = (comma + 1..v)
+            .rev()
+            .find(|&k| child_of(syn, k, p) && matches!(syn[k].upos, "NOUN" | "PROPN" | "PRON"))
+        else {
+            continue;
+        };
+        let in_phrase = |k: usize| {
+            let mut c = k;
+            for _ in 0..6 {
+                if c == n {
+                    return true;
+                }
+                match syn[c].head as usize {
+                    0 => return false,
+                    h => c = h - 1,
+                }
+            }
+            false
+        };
+        if !(comma + 1..v).all(in_phrase) {
+            continue;
+        }
+        syn[n].head = v as u32 + 1;
+        syn[n].deprel = "nsubj";
+        syn[comma].head = v as u32 + 1;
+    }
+}
+
+/// "Lt. Gen. Prosper Avril resigned": with the abbreviations' full stops split off, the
+/// parser gave the verb two proper-noun subjects side by side, the rank and the name. The
+/// first, followed by nothing but its own words and punctuation up to the second, is the
+/// second's title.
+fn repair_title_subject(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for b in 1..syn.len() {
+        if !syn[b].deprel.starts_with("nsubj") || syn[b].upos != "PROPN" {
+            continue;
+        }
+        let Some(a) = (0..b).rev().find(|&a| {
+            syn[a].head == syn[b].head
+                && syn[a].deprel.starts_with("nsubj")
+                && syn[a].upos == "PROPN"
+        }) else {
+            continue;
+        };
+        let between_own = (a + 1..b)
+            .all(|k| syn[k].head as usize == a + 1 && matches!(syn[k].upos, "PUNCT" | "PROPN"));
+        if between_own && (a + 1..b).any(|k| syn[k].upos == "PUNCT") {
+            syn[a].head = b as u32 + 1;
+            syn[a].deprel = "compound";
+        }
+    }
+}
+
+/// "It said one Azerbaijani soldier had been wounded": the parser made the numeral a second
+/// subject beside the noun it counts. A numeral with the same relation to the same head as
+/// the noun right after its modifiers counts that noun.
+fn repair_split_numeral(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
+    for k in 0..syn.len() {
+        if syn[k].upos != "NUM" || syn[k].head == 0 {
+            continue;
+        }
+        let rel = syn[k].deprel;
+        if !(rel.starts_with("nsubj") || rel == "obj") {
+            continue;
+        }
+        let Some(n) = (k + 1..syn.len().min(k + 5)).find(|&j| {
+            syn[j].head == syn[k].head
+                && syn[j].deprel == rel
+                && matches!(syn[j].upos, "NOUN" | "PROPN")
+        }) else {
+            continue;
+        };
+        if (k + 1..n).all(|j| syn[j].head as usize == n + 1) {
+            syn[k].head = n as u32 + 1;
+            syn[k].deprel = "nummod";
+        }
     }
 }
 
@@ -1822,6 +1987,9 @@ impl ParsedCoder {
         upos.extend(syn.iter().map(|t| dyad_syntax::upos_static(t.upos)));
         // Repairs of parses that lose a participant in news sentences.
         promote_participle_with_object(&mut syn);
+        repair_split_numeral(&mut syn);
+        repair_title_subject(&mut syn);
+        repair_subject_after_fronted_phrase(&mut syn);
         repair_asyndetic_conj(&mut syn);
         reattach_fronted_adjective(&mut syn);
         promote_verb_after_appositive(&mut syn);
@@ -1933,9 +2101,34 @@ impl ParsedCoder {
             .collect();
         // Whether word `cur` lies inside what verb `v` governs, not across a coordination
         // ("criticised X and attacked Y": the attack is no content of the criticism).
+        // Nor across an adverbial clause of time or cause ("accused Azerbaijan of shelling
+        // villages, a day after two soldiers were killed in a clash": the killing is the
+        // accusation's occasion, not what it alleges).
+        let when = |m: usize| {
+            matches!(
+                s.lower(m).as_str(),
+                "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "since"
+                    | "because"
+                    | "until"
+                    | "once"
+            )
+        };
+        // The parser may hang the conjunction on the clause's subject as a preposition
+        // ("a day after [two soldiers] were killed").
+        let circumstance = |k: usize| {
+            (matches!(s.rel(k), "advcl" | "ccomp") && s.kids(k, "mark").any(when))
+                || s.children[k]
+                    .iter()
+                    .any(|&c| s.rel(c).starts_with("nsubj") && c < k && s.kids(c, "case").any(when))
+        };
         let under = |mut cur: usize, v: usize| {
             for _ in 0..toks.len() {
-                if matches!(s.rel(cur), "conj" | "parataxis") {
+                if matches!(s.rel(cur), "conj" | "parataxis") || circumstance(cur) {
                     return false;
                 }
                 match s.head(cur) {
@@ -1977,6 +2170,15 @@ impl ParsedCoder {
             if accusations
                 .iter()
                 .any(|&(v, accuse)| v != i && under(i, v) && (accuse || e.event.source.is_none()))
+            {
+                return true;
+            }
+            // What a ban prevents does not happen ("ban them from travelling to the EU",
+            // "barred the envoy from entering").
+            if !nominal
+                && s.kids(i, "mark").any(|m| s.lower(m) == "from")
+                && s.head(i)
+                    .is_some_and(|h| PREVENTING.contains(&syn[h].lemma.to_lowercase().as_str()))
             {
                 return true;
             }
@@ -2677,7 +2879,11 @@ impl ParsedCoder {
             let pronoun = |d: Option<usize>| d.is_some_and(|d| s.pronoun(d));
             // So is a proper name the dictionaries do not hold ("invited Wang to visit
             // Australia": Wang, not Australia, was invited); the actor stage codes it.
-            let named = |d: Option<usize>| d.is_some_and(|d| s.syn[d].upos == "PROPN");
+            let named =
+                |d: Option<usize>| d.is_some_and(|d| s.syn[d].upos == "PROPN" && !s.temporal(d));
+            // The event's own place ("met Mamdani at the White House", "In Paris, police
+            // clashed …") is where it happened, not who did it or to whom.
+            let place = s.place(i).map(|c| s.phrase(c)).unwrap_or_default();
             if unknown(&source)
                 && !pronoun(src_dep)
                 && !named(src_dep)
@@ -2689,7 +2895,7 @@ impl ParsedCoder {
                     sub_mentions[m]
                         .toks
                         .clone()
-                        .any(|k| in_subject.contains(&sub_at[k]))
+                        .any(|k| in_subject.contains(&sub_at[k]) || place.contains(&sub_at[k]))
                 })
             {
                 let p = slot_party(g);
@@ -2697,9 +2903,6 @@ impl ParsedCoder {
                     source = p;
                 }
             }
-            // The event's own place ("met Mamdani at the White House") is where it happened,
-            // not whom it was done to.
-            let place = s.place(i).map(|c| s.phrase(c)).unwrap_or_default();
             if unknown(&target)
                 && !pronoun(tgt_dep)
                 && !named(tgt_dep)
@@ -2805,6 +3008,39 @@ impl ParsedCoder {
         };
         let trigger = s.toks[range.start].span.start..s.toks[range.end - 1].span.end;
         let mut words = clause.clone();
+        // Times that belong to other events do not date this one: a complement's ("invited
+        // Lula to attend a summit in December": the invitation is not in December), and a
+        // time that modifies a noun of the clause ("rejected the results of last week's
+        // election on Tuesday", "the 2020 accord"), which dates that noun.
+        if !nominal {
+            let mut other: Vec<usize> = Vec::new();
+            for &c in &s.children[i] {
+                if s.complement(c) {
+                    other.extend(s.clause(c, true));
+                }
+            }
+            // A noun in the verb's own time or place phrase is its occasion ("beat Cracovia
+            // in Sunday's derby"): its time is the verb's.
+            let occasion = |h: usize| {
+                s.rel(h).starts_with("obl")
+                    && s.case_of(h).is_some_and(|c| {
+                        matches!(
+                            c.as_str(),
+                            "in" | "at" | "during" | "on" | "after" | "before"
+                        )
+                    })
+            };
+            for &k in &words {
+                if matches!(s.rel(k), "nmod:poss" | "compound" | "nummod" | "amod")
+                    && s.temporal(k)
+                    && s.head(k)
+                        .is_some_and(|h| h != i && s.syn[h].upos == "NOUN" && !occasion(h))
+                {
+                    other.extend(s.clause(k, false));
+                }
+            }
+            words.retain(|k| !other.contains(k));
+        }
         // An event noun that is the subject of a verb of its taking place or of its plan
         // takes that clause's time ("talks are scheduled to resume next week", "the visit
         // will take place on Monday"); another verb's time is its own ("the visit marks his

@@ -1428,3 +1428,180 @@ fn a_verb_after_an_appositive_with_its_object_hung_on_the_subject() {
         "{got:?}"
     );
 }
+
+/// The words of the first event with `code`, as text.
+fn clause_text(s: &str, evs: &[ParsedEvent], code: &str) -> String {
+    evs.iter()
+        .find(|e| e.event.code == code)
+        .map(|e| {
+            e.clause
+                .iter()
+                .map(|r| &s[r.clone()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_accusations_occasion_is_no_part_of_what_it_alleges() {
+    let Some(c) = realm_coder(
+        "--- ACCUSE [112] ---\nACCUSE {ACCUSES ACCUSED ACCUSING}\n\
+         --- SHELL [190] ---\nSHELL {SHELLS SHELLED SHELLING}\n\
+         --- KILL [193] ---\nKILL {KILLS KILLED KILLING}\n",
+    ) else {
+        return;
+    };
+    let s = "Arnor accused Gondor on Wednesday of shelling villages near the border, a day after \
+             two Arnorian soldiers were killed in a clash.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "112"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "190"), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "193"), "{got:?}");
+}
+
+#[test]
+fn times_of_other_events_do_not_date_the_trigger() {
+    let Some(c) = realm_coder(
+        "--- INVITE [040] ---\nINVITE {INVITES INVITED INVITING}\n\
+         --- DISMISS [120] ---\nDISMISS {DISMISSES DISMISSED DISMISSING}\n\
+         --- BEAT [182] ---\nBEAT {BEATS BEATING}\n\
+         --- WITHDRAW [124] ---\nWITHDRAW {WITHDRAWS WITHDREW WITHDRAWING}\n",
+    ) else {
+        return;
+    };
+    // A complement's time is its own event's.
+    let s = "Arnor invited Gondor to attend a summit in Minas Tirith in December.";
+    let evs = code(&c, s);
+    assert!(
+        !clause_text(s, &evs, "040").contains("December"),
+        "{:?}",
+        pairs(s, &evs)
+    );
+    // A time inside a noun phrase dates the noun.
+    let s = "The Gondorian opposition dismissed the results of last week's election on Tuesday.";
+    let evs = code(&c, s);
+    let words = clause_text(s, &evs, "120");
+    assert!(
+        words.contains("Tuesday") && !words.contains("week"),
+        "{words}"
+    );
+    // Unless the noun is the verb's occasion.
+    let s = "Arnor beat Gondor 3-1 in Sunday's derby in front of a sold-out crowd.";
+    let evs = code(&c, s);
+    assert!(
+        clause_text(s, &evs, "182").contains("Sunday"),
+        "{:?}",
+        pairs(s, &evs)
+    );
+    // A conjoined predicate with its own copula is a clause of its own.
+    let s = "Arnor said it would not withdraw the reform but was ready to meet Gondor next week.";
+    let evs = code(&c, s);
+    assert!(
+        !clause_text(s, &evs, "124").contains("week"),
+        "{:?}",
+        pairs(s, &evs)
+    );
+}
+
+#[test]
+fn parse_repairs_for_subjects_split_off_by_the_parser() {
+    let Some(c) = small_coder(
+        "--- CLASH [190] ---\nCLASH {CLASHES CLASHED CLASHING}\n\
+         --- WOUND [180] ---\nWOUND {WOUNDS WOUNDED WOUNDING}\n\
+         --- RESIGN [083] ---\nRESIGN {RESIGNS RESIGNED RESIGNING}\n\
+         --- IMPOSE [163] ---\nIMPOSE {IMPOSES IMPOSED IMPOSING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nPARIS [FRA]\nPROSPER_AVRIL [HTIELI]\nEUROPEAN_UNION [EUR]\n",
+        "",
+    ) else {
+        return;
+    };
+    // The subject after a fronted place phrase.
+    let s = "In Paris, police clashed with protesters who smashed shop windows.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        !got.is_empty() && got.iter().all(|g| g.1 != "Paris" && g.2 != "Paris"),
+        "{got:?}"
+    );
+    // A numeral split off as a second subject.
+    let s = "It said one Gondorian soldier had been wounded.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "180" && g.1.is_empty() && g.2.contains("soldier")),
+        "{got:?}"
+    );
+    // A rank whose full stops were split off.
+    let s = "Lt. Gen. Prosper Avril resigned yesterday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.1 == "Lt. Gen. Prosper Avril"),
+        "{got:?}"
+    );
+    // "The European Union imposed sanctions" read as one noun phrase.
+    let s = "The European Union imposed sanctions on Monday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "163" && g.1.contains("European Union")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn strikes_bans_and_names_in_lower_case() {
+    let Some(c) = small_coder(
+        "--- BAN [172] ---\nBAN {BANS BANNED BANNING}\n\
+         --- TRAVEL [042] ---\nTRAVEL {TRAVELS TRAVELLED TRAVELLING}\n\
+         --- JOIN [040] ---\nJOIN {JOINS JOINED JOINING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nMARCHES_ [ITA]\nAL-QAEDA [IMGMUSALQ]\n",
+        "",
+    ) else {
+        return;
+    };
+    // "Went on strike" is a strike (dyad's GO block), not a trip.
+    let s = "Gondorian workers went on strike on Tuesday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "143"), "{got:?}");
+    // What a ban prevents does not happen.
+    let s = "Gondor banned Rohan from travelling to Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "172"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "042"), "{got:?}");
+    // An actor name written in lower case is a common word.
+    let s = "Thousands of Gondorians joined marches in 200 cities.";
+    let evs = code(&c, s);
+    assert!(
+        evs.iter()
+            .all(|e| e.event.target.as_ref().is_none_or(|t| t.code != "ITA")),
+        "{:?}",
+        pairs(s, &evs)
+    );
+    // A capital inside the word is a name.
+    assert!(!crate::baseline::tok("al-Qaeda", 0..8).lowercase);
+}
+
+#[test]
+fn a_sentence_read_as_one_noun_phrase_keeps_its_verbs() {
+    let Some(c) = realm_coder(
+        "--- USE [---] ---\nUSE {USES USED USING}\n- * {TEAR GAS} [175]\n\
+         --- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n",
+    ) else {
+        return;
+    };
+    // "Police used tear gas", parsed as "the police-used tear gas" with the rest hung on
+    // the gas.
+    let s = "Police used tear gas to disperse opposition supporters who gathered outside the \
+             commission's offices in Minas Tirith, and arrested 17 people, a police spokesman \
+             said.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "175" && g.1 == "Police"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "173" && g.1 == "Police" && g.2.contains("people")),
+        "{got:?}"
+    );
+}
