@@ -258,7 +258,9 @@ const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "termi
 /// prepare), "all the means at our disposal" resources, "arms", "shells" and "funds" what
 /// is sent or fired. They are no noun triggers.
 const THING_NOUNS: &[&str] = &[
-    "FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES", "TRAINS", "MEANS", "ARMS", "SHELLS", "FUNDS",
+    "FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES", "TRAINS", "MEANS", "ARMS", "SHELLS",
+    "FUNDS", // People, not what they do ("raise the matter with its NATO allies").
+    "ALLY", "ALLIES", "PARTNER", "PARTNERS", "GUARD", "GUARDS",
 ];
 /// Verbs of killing and wounding: the means named with them decides CAMEO's kind of violence
 /// (dyad-verbs.txt block `DYAD_MEANS`: "killed in a car bomb explosion" → 1832).
@@ -571,12 +573,38 @@ impl Sent<'_, '_> {
                 !countryless(a)
             }
         };
+        // Inside what someone says, the pronoun is first the speaker's ("China's foreign
+        // ministry said the Philippine ships had entered its waters and that its coast
+        // guard had acted": China's, though the ships are the nearer subject).
+        let speaker = |p: usize| {
+            let mut cur = p;
+            for _ in 0..self.syn.len() {
+                let h = self.head(cur)?;
+                let lemma = self.syn[h].lemma.to_lowercase();
+                if self.rel(cur) == "ccomp"
+                    && (SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str()))
+                {
+                    return self
+                        .kids(h, "nsubj")
+                        .find(|&k| k < p && !self.pronoun(k))
+                        .map(|k| self.party_words(k));
+                }
+                cur = h;
+            }
+            None
+        };
         if let Some(p) = owner
-            && let Some(ante) = (0..p)
-                .rev()
-                .filter(|&k| self.rel(k).starts_with("nsubj") && !self.pronoun(k))
-                .map(|k| self.party_words(k))
-                .find(|q| q.iter().any(|a| named(a, p)))
+            // The speaker needs a country: a minister the dictionaries know only by the
+            // office ("---GOV") is a person, and "its" is no person's.
+            && let Some(ante) = speaker(p)
+                .filter(|q| q.iter().any(|a| named(a, p) && !countryless(a)))
+                .or_else(|| {
+                    (0..p)
+                        .rev()
+                        .filter(|&k| self.rel(k).starts_with("nsubj") && !self.pronoun(k))
+                        .map(|k| self.party_words(k))
+                        .find(|q| q.iter().any(|a| named(a, p)))
+                })
         {
             let span = if p == i {
                 self.toks[i].span.clone()
@@ -3030,9 +3058,16 @@ impl ParsedCoder {
                         )
                     })
             };
+            let year = |k: usize| {
+                s.syn[k].upos == "NUM"
+                    && s.lower(k).len() == 4
+                    && s.lower(k)
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1000..2200).contains(&y))
+            };
             for &k in &words {
                 if matches!(s.rel(k), "nmod:poss" | "compound" | "nummod" | "amod")
-                    && s.temporal(k)
+                    && (s.temporal(k) || year(k))
                     && s.head(k)
                         .is_some_and(|h| h != i && s.syn[h].upos == "NOUN" && !occasion(h))
                 {

@@ -1605,3 +1605,35 @@ fn a_sentence_read_as_one_noun_phrase_keeps_its_verbs() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_possessive_pronoun_in_what_is_said_is_first_the_speakers() {
+    let Some(c) = small_coder(
+        "--- TAKE [---] ---\nTAKE {TAKES TOOK TAKEN TAKING}\n- * {NECESSARY MEASURES} [171]\n\
+         --- DEFEND [074] ---\nDEFEND {DEFENDS DEFENDED DEFENDING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\n",
+        "COAST_GUARD [~MIL]\nSHIPS [~MIL]\nFOREIGN_MINISTRY [~GOV]\n",
+    ) else {
+        return;
+    };
+    let s = "Gondor's foreign ministry said the Arnorian ships had entered Gondorian waters \
+             without permission and that its coast guard had taken necessary measures.";
+    let evs = code(&c, s);
+    assert!(
+        evs.iter().any(|e| e.event.code == "171"
+            && e.event
+                .source
+                .as_ref()
+                .is_some_and(|a| a.code.starts_with("GON"))),
+        "{:?}",
+        pairs(s, &evs)
+    );
+    // A treaty's year dates the treaty, not what is committed under it.
+    let s = "Gondor reaffirmed its commitment to defend Arnor under a 1951 treaty.";
+    let evs = code(&c, s);
+    assert!(
+        !clause_text(s, &evs, "074").contains("1951"),
+        "{:?}",
+        pairs(s, &evs)
+    );
+}
