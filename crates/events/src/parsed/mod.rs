@@ -1347,12 +1347,25 @@ fn is_place_case(p: &str) -> bool {
         .any(|c| c.eq_ignore_ascii_case(p))
 }
 
-/// A place phrase the parser hung on a name that is a verb's object ("met Mamdani [at the
-/// White House]", "visited Macron [in Paris]") modifies the clause: a person's or a
-/// country's name takes no locative modifier of its own in news prose. Re-attached to the
-/// verb as `obl`, it is the event's place and no longer part of the object's words. Only
-/// where both the object and the phrase are proper nouns: "sanctions on Russia" and
-/// "the talks in Geneva" keep their modifiers.
+/// Whether verb `v` has what only a clause of its own has: a subject, an auxiliary, an
+/// expletive, a subordinating marker or a `by` agent. A participle with none of these may be
+/// a finite verb the parser misread.
+fn clause_of_its_own(syn: &[dyad_syntax::TokenSyntax<'_>], v: usize) -> bool {
+    let child_of = |k: usize, h: usize| syn[k].head as usize == h + 1;
+    let own = |rel: &str| {
+        rel.starts_with("nsubj")
+            || rel.starts_with("aux")
+            || rel.starts_with("expl")
+            || matches!(rel, "mark" | "obl:agent")
+    };
+    let by_agent = (0..syn.len()).any(|c| {
+        child_of(c, v)
+            && syn[c].deprel.starts_with("obl")
+            && (0..syn.len()).any(|u| child_of(u, c) && syn[u].lemma == "by")
+    });
+    by_agent || (0..syn.len()).any(|c| child_of(c, v) && own(syn[c].deprel))
+}
+
 /// A sentence parsed as a noun with a clause hanging on it, where the noun is set off by an
 /// appositive or a relative clause between commas: "The Bangladesh Nationalist Party, the
 /// main opposition group, called for a strike …" read as "the party [that was] called for a
@@ -1404,15 +1417,7 @@ fn promote_verb_after_appositive(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     if !set_off || !plain {
         return;
     }
-    let own = |rel: &str| {
-        rel.starts_with("nsubj") || rel.starts_with("aux") || matches!(rel, "mark" | "obl:agent")
-    };
-    let by_agent = (0..syn.len()).any(|c| {
-        child_of(syn, c, v)
-            && syn[c].deprel.starts_with("obl")
-            && (0..syn.len()).any(|u| child_of(syn, u, c) && syn[u].lemma == "by")
-    });
-    if by_agent || (0..syn.len()).any(|c| child_of(syn, c, v) && own(syn[c].deprel)) {
+    if clause_of_its_own(syn, v) {
         return;
     }
     syn[v].head = 0;
@@ -1556,18 +1561,7 @@ fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             },
         };
         let _ = as_acl;
-        let own = |rel: &str| {
-            rel.starts_with("nsubj")
-                || rel.starts_with("aux")
-                || rel.starts_with("expl")
-                || matches!(rel, "mark" | "obl:agent")
-        };
-        let by_agent = (0..syn.len()).any(|c| {
-            child_of(syn, c, v)
-                && syn[c].deprel.starts_with("obl")
-                && (0..syn.len()).any(|u| child_of(syn, u, c) && syn[u].lemma == "by")
-        });
-        if by_agent || (0..syn.len()).any(|c| child_of(syn, c, v) && own(syn[c].deprel)) {
+        if clause_of_its_own(syn, v) {
             continue;
         }
         let (head, rel) = (syn[n].head, syn[n].deprel);
@@ -1892,6 +1886,12 @@ fn reattach_adjunct_before_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     }
 }
 
+/// A place phrase the parser hung on a name that is a verb's object ("met Mamdani [at the
+/// White House]", "visited Macron [in Paris]") modifies the clause: a person's or a
+/// country's name takes no locative modifier of its own in news prose. Re-attached to the
+/// verb as `obl`, it is the event's place and no longer part of the object's words. Only
+/// where both the object and the phrase are proper nouns: "sanctions on Russia" and
+/// "the talks in Geneva" keep their modifiers.
 fn reattach_place_phrases(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
     for i in 0..syn.len() {
         let h = syn[i].head as usize;
