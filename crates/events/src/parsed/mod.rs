@@ -577,6 +577,11 @@ impl Sent<'_, '_> {
         // ministry said the Philippine ships had entered its waters and that its coast
         // guard had acted": China's, though the ships are the nearer subject).
         let speaker = |p: usize| {
+            // Possessors and subjects only: "Kenya said police arrested them" is not about
+            // Kenya's arrest.
+            if !(self.rel(p) == "nmod:poss" || self.rel(p).starts_with("nsubj")) {
+                return None;
+            }
             let mut cur = p;
             for _ in 0..self.syn.len() {
                 let h = self.head(cur)?;
@@ -599,9 +604,17 @@ impl Sent<'_, '_> {
             && let Some(ante) = speaker(p)
                 .filter(|q| q.iter().any(|a| named(a, p) && !countryless(a)))
                 .or_else(|| {
+                    // A pronoun that is not itself a subject never stands for its own clause's
+                    // subject ("Kenya arrested them": they are not Kenya, which would be
+                    // "themselves").
+                    let own_subject = |k: usize| {
+                        !self.rel(p).starts_with("nsubj") && self.head(k) == self.head(p)
+                    };
                     (0..p)
                         .rev()
-                        .filter(|&k| self.rel(k).starts_with("nsubj") && !self.pronoun(k))
+                        .filter(|&k| {
+                            self.rel(k).starts_with("nsubj") && !self.pronoun(k) && !own_subject(k)
+                        })
                         .map(|k| self.party_words(k))
                         .find(|q| q.iter().any(|a| named(a, p)))
                 })

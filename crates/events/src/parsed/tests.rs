@@ -1637,3 +1637,18 @@ fn a_possessive_pronoun_in_what_is_said_is_first_the_speakers() {
         pairs(s, &evs)
     );
 }
+
+#[test]
+fn an_object_pronoun_is_not_its_own_clauses_subject() {
+    let Some(c) = realm_coder("--- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n") else {
+        return;
+    };
+    // "them" cannot be Gondor ("themselves"): the arrest stays, with the pronoun.
+    for s in ["Gondor arrested them.", "Gondor arrested him on Monday."] {
+        let got = pairs(s, &code(&c, s));
+        assert!(
+            got.iter().any(|g| g.0 == "173" && g.1 == "Gondor"),
+            "{s}: {got:?}"
+        );
+    }
+}
