@@ -236,12 +236,9 @@ pub(crate) fn date(
                     .filter(|x| weekday_num(x.weekday()) == i32::from(wd))
             };
             let distance = |x: &Date| {
-                let span = if *x <= dct {
-                    dct.since(*x)
-                } else {
-                    x.since(dct)
-                };
-                span.map(|s| i64::from(s.get_days())).unwrap_or(i64::MAX)
+                x.since(dct)
+                    .map(|s| i64::from(s.get_days()).abs())
+                    .unwrap_or(i64::MAX)
             };
             match [dy - 1, dy, dy + 1]
                 .into_iter()

@@ -166,6 +166,10 @@ const PERSONAL: &[&str] = &["HE", "SHE", "THEY", "WE", "IT", "I"];
 /// Verbs of committing to an act: with a coded complement ("agreed to resume talks") the
 /// complement's intent is the event.
 const INTENT_GOVERNORS: &[&str] = &["agree", "promise", "pledge", "vow", "offer"];
+/// Whether a lower-case lemma is a verb of saying or reporting (`SPEECH`, `REPORTING`).
+fn reports(lemma: &str) -> bool {
+    SPEECH.contains(&lemma) || REPORTING.contains(&lemma)
+}
 /// Verbs that keep someone from doing what their `from` complement says.
 const PREVENTING: &[&str] = &[
     "ban", "bar", "prevent", "prohibit", "stop", "forbid", "block", "keep", "restrict", "exclude",
@@ -256,11 +260,11 @@ const HALT_VERBS: &[&str] = &["end", "halt", "suspend", "stop", "cancel", "termi
 /// are troops (not FORCE, coerce), "emergency measures" policies, "air links" and "ties"
 /// relations, "supplies" goods, "trains between Zürich and Basel" vehicles (not TRAIN,
 /// prepare), "all the means at our disposal" resources, "arms", "shells" and "funds" what
-/// is sent or fired. They are no noun triggers.
+/// is sent or fired; "allies", "partners" and "guards" people, not what they do ("raise the
+/// matter with its NATO allies"). They are no noun triggers.
 const THING_NOUNS: &[&str] = &[
     "FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES", "TRAINS", "MEANS", "ARMS", "SHELLS",
-    "FUNDS", // People, not what they do ("raise the matter with its NATO allies").
-    "ALLY", "ALLIES", "PARTNER", "PARTNERS", "GUARD", "GUARDS",
+    "FUNDS", "ALLY", "ALLIES", "PARTNER", "PARTNERS", "GUARD", "GUARDS",
 ];
 /// Verbs of killing and wounding: the means named with them decides CAMEO's kind of violence
 /// (dyad-verbs.txt block `DYAD_MEANS`: "killed in a car bomb explosion" → 1832).
@@ -586,9 +590,7 @@ impl Sent<'_, '_> {
             for _ in 0..self.syn.len() {
                 let h = self.head(cur)?;
                 let lemma = self.syn[h].lemma.to_lowercase();
-                if self.rel(cur) == "ccomp"
-                    && (SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str()))
-                {
+                if self.rel(cur) == "ccomp" && reports(&lemma) {
                     return self
                         .kids(h, "nsubj")
                         .find(|&k| k < p && !self.pronoun(k))
@@ -1275,7 +1277,7 @@ impl Sent<'_, '_> {
             };
             if let Some(h) = self.content_head(n) {
                 let lemma = self.syn[h].lemma.to_lowercase();
-                return SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str());
+                return reports(&lemma);
             }
             if !self.complement(n) {
                 return false;
@@ -1488,7 +1490,7 @@ fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             let (oh, orel) = (syn[o].head as usize, syn[o].deprel);
             let reporting = oh > 0 && {
                 let l = syn[oh - 1].lemma.to_lowercase();
-                SPEECH.contains(&l.as_str()) || REPORTING.contains(&l.as_str())
+                reports(&l)
             };
             let place = if orel == "root" {
                 Some("root")
@@ -1566,14 +1568,13 @@ fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             }
             (attached && inside && syn[v].deprel == "amod").then_some(o)
         };
-        let (o, as_acl) = match own_obj {
-            Some(o) if child_of(syn, v, n) && syn[v].deprel == "acl" => (o, true),
+        let o = match own_obj {
+            Some(o) if child_of(syn, v, n) && syn[v].deprel == "acl" => o,
             _ => match hung() {
-                Some(o) => (o, false),
+                Some(o) => o,
                 None => continue,
             },
         };
-        let _ = as_acl;
         if clause_of_its_own(syn, v) {
             continue;
         }
@@ -1584,7 +1585,7 @@ fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         // another verb leaves the verb a clause beside it.
         let reporting = head > 0 && {
             let l = syn[head as usize - 1].lemma.to_lowercase();
-            SPEECH.contains(&l.as_str()) || REPORTING.contains(&l.as_str())
+            reports(&l)
         };
         syn[v].deprel = match rel {
             r if r.starts_with("nsubj") && reporting => "ccomp",
@@ -1802,7 +1803,7 @@ fn repair_fronted_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         return;
     };
     let lemma = syn[r].lemma.to_lowercase();
-    if !(SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str())) {
+    if !reports(&lemma) {
         return;
     }
     let subjects: Vec<usize> = (0..syn.len())
@@ -1852,7 +1853,7 @@ fn repair_trailing_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         if h == 0 || h > r || syn[r].deprel != "ccomp" || syn[h - 1].upos != "VERB" {
             continue;
         }
-        if !(SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str())) {
+        if !reports(&lemma) {
             continue;
         }
         let subjects: Vec<usize> = (0..r)
@@ -1884,9 +1885,7 @@ fn reattach_adjunct_before_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             continue;
         }
         let lemma = syn[r - 1].lemma.to_lowercase();
-        if !(SPEECH.contains(&lemma.as_str()) || REPORTING.contains(&lemma.as_str()))
-            || !matches!(syn[r - 1].deprel, "parataxis" | "ccomp")
-        {
+        if !reports(&lemma) || !matches!(syn[r - 1].deprel, "parataxis" | "ccomp") {
             continue;
         }
         let h = syn[r - 1].head as usize;
@@ -2130,14 +2129,12 @@ impl ParsedCoder {
         let accusations: Vec<(usize, bool)> = origin
             .iter()
             .zip(&out[first..])
-            .filter(|((i, nominal), e)| {
-                !nominal && (e.event.code.starts_with("11") || threat(&e.event.code) || charges(*i))
-            })
-            .map(|((i, _), e)| {
-                (
-                    *i,
-                    e.event.code.starts_with("112") || threat(&e.event.code) || charges(*i),
-                )
+            .filter(|((_, nominal), _)| !nominal)
+            .filter_map(|((i, _), e)| {
+                let c = e.event.code.as_str();
+                // Whether everything under it is alleged, not only what no one does.
+                let alleges = c.starts_with("112") || threat(c) || charges(*i);
+                (c.starts_with("11") || alleges).then_some((*i, alleges))
             })
             .collect();
         // Whether word `cur` lies inside what verb `v` governs, not across a coordination
@@ -3047,6 +3044,36 @@ impl ParsedCoder {
             }
             None => (code, line),
         };
+        // A past participle that modifies a noun and finds no one on either side describes that
+        // noun ("the release of those detained", "properties linked to the minister",
+        // "people affected by floods"); it reports no event of its own. A headline's
+        // participle ("Five soldiers killed in ambush") is the sentence's predicate
+        // (`noun_rooted`) and stays.
+        if !nominal
+            && source.is_empty()
+            && target.is_empty()
+            // A passive participle: an active one ("a declaration demanding that …",
+            // "protesters demanding his release") says what its noun, or whoever issued
+            // it, does.
+            && s.syn[i].xpos == "VBN"
+            // `nmod`: "those detained", a participle the parser took for a noun.
+            && matches!(s.rel(i), "acl" | "amod" | "nmod")
+            && s.noun_rooted(i).is_none()
+            && s.head(i).is_some_and(|h| matches!(s.syn[h].upos, "NOUN" | "PROPN" | "PRON"))
+        {
+            return;
+        }
+        // An event noun with no one on either side that is the object of a coded verb is
+        // that event's theme ("would challenge the arrests in court", "condemned the
+        // attack"): the happening it names is told where it is reported, not here.
+        if nominal
+            && source.is_empty()
+            && target.is_empty()
+            && s.rel(i) == "obj"
+            && s.head(i).is_some_and(|h| self.own_code(s, h).is_some())
+        {
+            return;
+        }
         let trigger = s.toks[range.start].span.start..s.toks[range.end - 1].span.end;
         let mut words = clause.clone();
         // Times that belong to other events do not date this one: a complement's ("invited
@@ -3118,36 +3145,6 @@ impl ParsedCoder {
         }
         let clause_spans: Vec<Range<usize>> =
             words.iter().map(|&k| s.toks[k].span.clone()).collect();
-        // A past participle that modifies a noun and finds no one on either side describes that
-        // noun ("the release of those detained", "properties linked to the minister",
-        // "people affected by floods"); it reports no event of its own. A headline's
-        // participle ("Five soldiers killed in ambush") is the sentence's predicate
-        // (`noun_rooted`) and stays.
-        if !nominal
-            && source.is_empty()
-            && target.is_empty()
-            // A passive participle: an active one ("a declaration demanding that …",
-            // "protesters demanding his release") says what its noun, or whoever issued
-            // it, does.
-            && s.syn[i].xpos == "VBN"
-            // `nmod`: "those detained", a participle the parser took for a noun.
-            && matches!(s.rel(i), "acl" | "amod" | "nmod")
-            && s.noun_rooted(i).is_none()
-            && s.head(i).is_some_and(|h| matches!(s.syn[h].upos, "NOUN" | "PROPN" | "PRON"))
-        {
-            return;
-        }
-        // An event noun with no one on either side that is the object of a coded verb is
-        // that event's theme ("would challenge the arrests in court", "condemned the
-        // attack"): the happening it names is told where it is reported, not here.
-        if nominal
-            && source.is_empty()
-            && target.is_empty()
-            && s.rel(i) == "obj"
-            && s.head(i).is_some_and(|h| self.own_code(s, h).is_some())
-        {
-            return;
-        }
         let location = s.location(i);
         let attribution = s.attribution(i);
         let opt = |v: Vec<CodedActor>| -> Vec<Option<CodedActor>> {
