@@ -1381,13 +1381,27 @@ fn a_participial_adjunct_before_a_trailing_report_is_the_first_verbs() {
     };
     let s = "Suspected Rohan fighters attacked an army post in northern Gondor on Sunday, \
              killing at least 12 soldiers, two security sources said on Monday.";
-    let got = pairs(s, &code(&c, s));
+    let evs = code(&c, s);
+    let got = pairs(s, &evs);
     assert!(
         got.iter()
             .filter(|g| g.2.contains("soldiers"))
             .all(|g| g.1.contains("fighters")),
         "{got:?}"
     );
+    // The adjunct takes its governor's time: the killing was on Sunday.
+    let killing = evs
+        .iter()
+        .find(|e| &s[e.event.trigger.clone()] == "killing")
+        .map(|e| {
+            e.clause
+                .iter()
+                .map(|r| &s[r.clone()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    assert!(killing.contains("Sunday"), "{killing}");
 }
 
 #[test]
@@ -1651,4 +1665,29 @@ fn an_object_pronoun_is_not_its_own_clauses_subject() {
             "{s}: {got:?}"
         );
     }
+}
+
+#[test]
+fn themes_people_and_strikers() {
+    let Some(c) = realm_coder(
+        "--- CHALLENGE [111] ---\nCHALLENGE {CHALLENGES CHALLENGED CHALLENGING}\n\
+         --- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n\
+         --- ALLY [050] ---\nALLY {ALLIES ALLIED ALLYING}\n\
+         --- RAISE [---] ---\nRAISE {RAISES RAISED RAISING}\n",
+    ) else {
+        return;
+    };
+    // An actorless event noun that is a coded verb's object is its theme, no event.
+    let s = "Gondor challenged the arrests in court.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "111"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "173"), "{got:?}");
+    // Allies are people, no event.
+    let s = "Gondor would raise the matter with its allies.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "050"), "{got:?}");
+    // Workers striking is a strike, not an attack (dyad's STRIKE block).
+    let s = "Gondorian workers strike over pay.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "190"), "{got:?}");
 }
