@@ -12,6 +12,10 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+/// Population under which a town abroad is only taken when the document names its country
+/// (see `ActorCoder::resolve_places`).
+const SMALL_TOWN: u64 = 100_000;
+
 const OFFICEHOLDERS: &str = include_str!("../../../data/actors/officeholders.tsv");
 /// The CAMEO agents dictionary that dyad bundles (MIT, see `data/cameo-dictionaries/SOURCE.md`):
 /// about 2,000 role nouns with their CAMEO sector, the fallback after dyad's own role table.
@@ -1003,6 +1007,27 @@ impl ActorCoder {
 
     fn resolve_places(&self, w: &mut Work, out: &mut ActorAnalysis) {
         let g = &self.inner.gaz;
+        // The countries the document names outright (a country's name, a nationality word,
+        // a landmark): a small town abroad that shares a name with an unlisted local place
+        // ("the town of Bara" in a story about Sudan is not Bara in Nepal) is only taken when
+        // its country is among them.
+        let mut named: Vec<String> = Vec::new();
+        for e in &out.entities {
+            let ws = self.ent_words(w, e);
+            let c = if e.ty == "MISC" {
+                g.nationality(&ws).map(str::to_string)
+            } else if let Some(l) = g.landmark(&ws) {
+                Some(g.places[l.place as usize].iso3.clone())
+            } else {
+                g.country_named(&ws)
+                    .map(|c| g.places[c as usize].iso3.clone())
+            };
+            if let Some(c) = c
+                && !named.contains(&c)
+            {
+                named.push(c);
+            }
+        }
         for i in 0..out.entities.len() {
             let e = &out.entities[i];
             if e.ty == "MISC" || e.ty == "PER" {
@@ -1024,6 +1049,14 @@ impl ActorCoder {
                 continue;
             };
             let place = &g.places[p as usize];
+            if qualifier.is_none()
+                && place.kind == PlaceKind::City
+                && place.population < SMALL_TOWN
+                && !named.is_empty()
+                && !named.contains(&place.iso3)
+            {
+                continue;
+            }
             let idx = out.places.len() as u32;
             out.places.push(PlaceMention {
                 span: e.span,

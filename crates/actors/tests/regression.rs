@@ -289,3 +289,31 @@ fn issue5_news_in_running_text_is_no_one_but_a_paper_named_so_is_the_press() {
         "{got:?}"
     );
 }
+
+/// The places resolved in `text` (name, country), coded on 2024-05-01.
+fn places(text: &str) -> Vec<(String, String)> {
+    let coder = ActorCoder::new().expect("coder");
+    let doc = Document::new("r", jiff::civil::date(2024, 5, 1), text);
+    let mut a = Analysis::default();
+    dyad_actors::tokenize::segment(&doc.text, &mut a);
+    let mut out = ActorAnalysis::default();
+    coder.analyze(&doc, &a, &mut out);
+    out.places
+        .iter()
+        .map(|p| (p.name.clone(), p.country.clone()))
+        .collect()
+}
+
+#[test]
+fn issue5_a_small_town_abroad_needs_its_country_named() {
+    // Dailekh is a town of 20,000 in Nepal; a story about Sudan that names a town so is
+    // not about Nepal.
+    let t = "Sudan's army said it retook Dailekh from the rebels. Egypt called for talks.";
+    assert!(places(t).iter().all(|p| p.1 != "NPL"), "{:?}", places(t));
+    // Where the document names Nepal, the town is taken.
+    let t = "Nepal's police said floods cut off Dailekh.";
+    assert!(places(t).iter().any(|p| p.1 == "NPL"), "{:?}", places(t));
+    // A large city abroad needs no such evidence.
+    let t = "Sudan's army chief flew to Cairo.";
+    assert!(places(t).iter().any(|p| p.1 == "EGY"), "{:?}", places(t));
+}

@@ -729,6 +729,19 @@ impl BaselineCoder {
             }
             out.push(m);
         }
+        // An agent entry that ends in its preposition ("AMBASSADOR_TO", meant for
+        // "ambassador to Gondor") and found no name after it ("summoned the ambassador to
+        // protest") names the person without the preposition.
+        for m in &mut out {
+            if m.toks.len() > 1
+                && matches!(
+                    toks[m.toks.end - 1].upper.as_str(),
+                    "TO" | "FOR" | "AT" | "OF"
+                )
+            {
+                m.toks.end -= 1;
+            }
+        }
         out
     }
 }

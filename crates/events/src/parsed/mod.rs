@@ -266,6 +266,42 @@ const THING_NOUNS: &[&str] = &[
     "FORCES", "MEASURES", "LINKS", "TIES", "SUPPLIES", "TRAINS", "MEANS", "ARMS", "SHELLS",
     "FUNDS", "ALLY", "ALLIES", "PARTNER", "PARTNERS", "GUARD", "GUARDS",
 ];
+/// Event nouns whose possessor is the one it happens to, not the one who does it: "his
+/// arrest", "Khashoggi's killing", "their release". With an `of` phrase the possessor is
+/// the agent again ("Israel's release of 50 prisoners").
+const UNDERGONE_NOUNS: &[&str] = &[
+    "arrest",
+    "detention",
+    "capture",
+    "abduction",
+    "kidnapping",
+    "killing",
+    "murder",
+    "assassination",
+    "execution",
+    "release",
+    "expulsion",
+    "deportation",
+    "imprisonment",
+    "jailing",
+    "sentencing",
+    "ouster",
+    "dismissal",
+    "removal",
+    "extradition",
+    "torture",
+    "rescue",
+    "eviction",
+    "impeachment",
+    "prosecution",
+    "conviction",
+    "indictment",
+    "internment",
+    "beheading",
+    "lynching",
+    "firing",
+    "sacking",
+];
 /// Verbs of killing and wounding: the means named with them decides CAMEO's kind of violence
 /// (dyad-verbs.txt block `DYAD_MEANS`: "killed in a car bomb explosion" → 1832).
 const HARM_VERBS: &[&str] = &[
@@ -375,19 +411,45 @@ impl Sent<'_, '_> {
         }
         // A time adjunct ("on Tuesday", "last month") is no part of any pattern: "telephoned
         // Y on Tuesday" is no "call on" (an appeal). It stays in the clause for dating.
-        let mut timed = Vec::new();
+        let mut unmatched = Vec::new();
+        let mut spatial = Vec::new();
         for &c in &self.children[i] {
             if self.rel(c).starts_with("obl") && self.temporal(c) {
-                timed.extend(self.clause(c, false));
+                unmatched.extend(self.clause(c, false));
+            }
+        }
+        // Nor are the words of a phrase in the clause that can only say where ("clashed with
+        // police outside the court building" is no "* COURT", an attack on a court); the
+        // actors in it stay ("protested outside the Bolivian consulate").
+        for &c in &clause {
+            if matches!(self.rel(c), "obl" | "nmod")
+                && self.case_of(c).is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "outside" | "near" | "inside" | "beside" | "behind" | "opposite"
+                    )
+                })
+            {
+                spatial.extend(self.clause(c, false));
             }
         }
         let matched: Vec<usize> = clause
             .iter()
             .copied()
-            .filter(|k| !timed.contains(k))
+            .filter(|k| !unmatched.contains(k))
             .collect();
         let pos_of = |k: usize| matched.binary_search(&k).ok();
-        let toks: Vec<Tok> = matched.iter().map(|&k| self.toks[k].clone()).collect();
+        let toks: Vec<Tok> = matched
+            .iter()
+            .map(|&k| {
+                let mut t = self.toks[k].clone();
+                if spatial.contains(&k) {
+                    // No pattern word is empty.
+                    t.upper.clear();
+                }
+                t
+            })
+            .collect();
         let mut mentions: Vec<Mention> = self
             .mentions
             .iter()
@@ -782,7 +844,17 @@ impl Sent<'_, '_> {
     fn subject(&self, v: usize, depth: usize) -> Option<(usize, bool)> {
         // "Earlier Thursday, …": the parser sometimes takes a fronted day for the subject.
         if let Some(s) = self.kids(v, "nsubj").find(|&s| !self.temporal(s)) {
-            return Some((self.resolve(s), false));
+            // "63 people had been detained and 11 officers injured": a participle conjoined
+            // to a passive, with no auxiliary of its own, shares the passive's auxiliaries;
+            // its subject is the one it happened to.
+            let gapped = self.rel(v) == "conj"
+                && self.syn[v].xpos == "VBN"
+                && self.kids(v, "aux").next().is_none()
+                && self.kids(v, "aux:pass").next().is_none()
+                && self
+                    .head(v)
+                    .is_some_and(|h| h < v && self.kids(h, "aux:pass").next().is_some());
+            return Some((self.resolve(s), gapped));
         }
         // "And earlier Thursday, an arrest … threatened": the fronted day taken for the
         // subject with the real subject in apposition to it.
@@ -830,6 +902,17 @@ impl Sent<'_, '_> {
                 self.subject(h, depth + 1)
             }
             "acl:relcl" => Some((h, false)),
+            // A reduced passive relative with its agent ("40 people kidnapped by armed
+            // gangs"): the noun it modifies is its passive subject. Without a `by` agent
+            // the participle only describes the noun ("those detained"; see `code_trigger`).
+            "acl"
+                if self.syn[v].xpos == "VBN"
+                    && h < v
+                    && self.by_agent(v).is_some()
+                    && matches!(self.syn[h].upos, "NOUN" | "PROPN" | "PRON") =>
+            {
+                Some((self.resolve(h), true))
+            }
             _ => self.noun_rooted(v).map(|(s, _)| (s, false)),
         }
     }
@@ -968,9 +1051,20 @@ impl Sent<'_, '_> {
                             && (self.rel(p) == "appos" && nominal(p)
                                 || self.rel(p) == "amod" && self.syn[p].upos == "ADJ")
                     })
-                    .or_else(|| self.quoted_label(*a))?;
-                let comma = (*a..label).any(|k| self.lower(k) == ",");
-                (!comma).then_some((*a, label))
+                    .or_else(|| self.quoted_label(*a));
+                match label {
+                    Some(label) => {
+                        let comma = (*a..label).any(|k| self.lower(k) == ",");
+                        (!comma).then_some((*a, label))
+                    }
+                    // "against what it called interference", "the raid, which he called a
+                    // massacre": the relative clause's antecedent is what is labelled, by
+                    // the verb's one object.
+                    None => {
+                        let h = self.head(v)?;
+                        (self.rel(v) == "acl:relcl" && h < v).then_some((h, *a))
+                    }
+                }
             }
             [] => None,
         }
@@ -1331,16 +1425,51 @@ impl Sent<'_, '_> {
     /// The head of an `at`/`in`/`near` phrase under the trigger headed by a proper noun that
     /// is no month or day ("killed by shelling in July" happened in July, not at it).
     fn place(&self, v: usize) -> Option<usize> {
-        self.children[v].iter().copied().find(|&c| {
+        let named = |c: usize| {
             matches!(self.rel(c), "obl" | "nmod")
                 && self.syn[c].upos == "PROPN"
                 && self.case_of(c).is_some_and(|p| is_place_case(&p))
                 && !self.temporal(c)
+        };
+        self.children[v].iter().copied().find(|&c| named(c))
+    }
+    /// Where the trigger's event happened, for its location and its agents' country: its
+    /// [`Self::place`], else the town of the landmark where it happened ("protested outside
+    /// the Bolivian consulate in Santiago"). That town is no stranger to the event's
+    /// parties, so it is not kept out of the recipient's words as the place is ("rioted at
+    /// this jail in northern Israel" is against Israel, as the PLOVER GSR codes it).
+    fn setting(&self, v: usize) -> Option<usize> {
+        let named = |c: usize| {
+            matches!(self.rel(c), "obl" | "nmod")
+                && self.syn[c].upos == "PROPN"
+                && self.case_of(c).is_some_and(|p| is_place_case(&p))
+                && !self.temporal(c)
+        };
+        self.place(v).or_else(|| {
+            self.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    self.rel(c) == "obl"
+                        && self.case_of(c).is_some_and(|p| {
+                            matches!(
+                                p.as_str(),
+                                "outside" | "at" | "near" | "inside" | "opposite"
+                            )
+                        })
+                })
+                .find_map(|c| {
+                    // The landmark's own phrase, however deep the parser hung the town
+                    // ("outside the embassy of Gondor in Arnor").
+                    self.clause(c, false)
+                        .into_iter()
+                        .find(|&k| k != c && named(k))
+                })
         })
     }
-    /// Where the trigger's event happened: its [`Self::place`] phrase, as written.
+    /// Where the trigger's event happened: its [`Self::setting`] phrase, as written.
     fn location(&self, v: usize) -> Option<Range<usize>> {
-        self.place(v).and_then(|c| {
+        self.setting(v).and_then(|c| {
             let words: Vec<usize> = self
                 .phrase(c)
                 .into_iter()
@@ -2164,9 +2293,23 @@ impl ParsedCoder {
                     .iter()
                     .any(|&c| s.rel(c).starts_with("nsubj") && c < k && s.kids(c, "case").any(when))
         };
+        // An `-ing` form with no subject or auxiliary conjoined to a verb of another form
+        // is no second predicate but a gerund coordinated inside the first verb's phrase
+        // that the parser hung on the verb ("accused the army of bombing markets and
+        // killing civilians").
+        let gerund_conj = |k: usize| {
+            s.syn[k].xpos == "VBG"
+                && s.head(k)
+                    .is_some_and(|h| s.syn[h].upos == "VERB" && s.syn[h].xpos != "VBG")
+                && !s.children[k]
+                    .iter()
+                    .any(|&c| s.rel(c).starts_with("nsubj") || s.rel(c).starts_with("aux"))
+        };
         let under = |mut cur: usize, v: usize| {
             for _ in 0..toks.len() {
-                if matches!(s.rel(cur), "conj" | "parataxis") || circumstance(cur) {
+                if (s.rel(cur) == "parataxis" || (s.rel(cur) == "conj" && !gerund_conj(cur)))
+                    || circumstance(cur)
+                {
                     return false;
                 }
                 match s.head(cur) {
@@ -2778,13 +2921,29 @@ impl ParsedCoder {
         // Dependency roles.
         let (mut src_dep, mut tgt_dep) = (None, None);
         if nominal {
-            src_dep = s.kids(i, "nmod:poss").next().map(|p| s.resolve(p));
-            tgt_dep = s.children[i].iter().copied().find(|&c| {
-                s.rel(c) == "nmod"
-                    && s.case_of(c).is_some_and(|p| {
-                        matches!(p.as_str(), "to" | "with" | "against" | "between")
-                    })
-            });
+            let poss = s.kids(i, "nmod:poss").next().map(|p| s.resolve(p));
+            let with_case = |cases: &[&str]| {
+                s.children[i].iter().copied().find(|&c| {
+                    s.rel(c) == "nmod" && s.case_of(c).is_some_and(|p| cases.contains(&p.as_str()))
+                })
+            };
+            if UNDERGONE_NOUNS.contains(&s.syn[i].lemma.to_lowercase().as_str()) {
+                // "his arrest (by police)", "the arrest of three reporters", "Israel's
+                // release of 50 prisoners".
+                match with_case(&["of"]) {
+                    Some(o) => {
+                        src_dep = poss;
+                        tgt_dep = Some(o);
+                    }
+                    None => {
+                        src_dep = with_case(&["by"]);
+                        tgt_dep = poss;
+                    }
+                }
+            } else {
+                src_dep = poss;
+                tgt_dep = with_case(&["to", "with", "against", "between"]);
+            }
         } else {
             match s.subject(i, 0) {
                 Some((subj, true)) => {
@@ -2941,9 +3100,44 @@ impl ParsedCoder {
                     source = p;
                 }
             }
+            // "Merz and Ishiba signed the deal at a summit in Brussels": coordinated agents of
+            // a reciprocal or mutual code are each other's recipients (below); a word nearby
+            // is none.
+            let reciprocal = code.reciprocal.is_some()
+                || code
+                    .forward
+                    .as_deref()
+                    .is_some_and(|f| MUTUAL_CODES.contains(&f));
+            // Distinct mentions, or one that coordinates two ("Peruvian and Ecuadorian
+            // soldiers"); a mention may also carry two codes as two readings ("he" =
+            // JORELIGOV, MARELIGOV), and that is one party.
+            let mut spans: Vec<&Range<usize>> = source
+                .iter()
+                .filter(|c| s.agentive(c, false))
+                .map(|c| &c.span)
+                .collect();
+            spans.dedup();
+            let coordinated = |r: &Range<usize>| {
+                s.toks.iter().any(|t| {
+                    t.span.start >= r.start
+                        && t.span.end <= r.end
+                        && matches!(t.upper.as_str(), "AND" | "&")
+                })
+            };
+            let parties = spans.len()
+                + usize::from(
+                    spans.len() == 1 && coordinated(spans[0]) && {
+                        let codes: Vec<&str> = source.iter().map(|c| c.code.as_str()).collect();
+                        codes.iter().any(|c| *c != codes[0])
+                    },
+                );
+            let between_agents = reciprocal
+                && parties >= 2
+                && tgt_dep.is_none_or(|d| !s.party(d).iter().any(|c| s.agentive(c, true)));
             if unknown(&target)
                 && !pronoun(tgt_dep)
                 && !named(tgt_dep)
+                && !between_agents
                 && let Some(g) = sub_groups.iter().find(|g| {
                     let toks = &sub_mentions[g[0]].toks;
                     // Mention positions are the clause's; the place's words, the sentence's.
@@ -2983,14 +3177,16 @@ impl ParsedCoder {
                     })
                     .find_map(country_of)
             });
-            let setting = own.or_else(|| s.place(i).and_then(country_of)).or_else(|| {
-                // An agent the sentence does not name at all is not put in the recipient's
-                // words: the country would point at the victims' span.
-                target
-                    .iter()
-                    .filter(|_| !violent && !source.is_empty())
-                    .find_map(|a| Some((a.country()?.to_string(), a.span.clone())))
-            });
+            let setting = own
+                .or_else(|| s.setting(i).and_then(country_of))
+                .or_else(|| {
+                    // An agent the sentence does not name at all is not put in the recipient's
+                    // words: the country would point at the victims' span.
+                    target
+                        .iter()
+                        .filter(|_| !violent && !source.is_empty())
+                        .find_map(|a| Some((a.country()?.to_string(), a.span.clone())))
+                });
             if let Some((c, span)) = setting {
                 // The country is lent, not read from the agent's words: the actor stage's
                 // own code for the mention, where it has one, wins over it

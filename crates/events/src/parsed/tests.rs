@@ -807,8 +807,9 @@ fn a_day_is_never_the_recipient() {
 
 #[test]
 fn a_reciprocal_code_joins_agents_not_things() {
+    // SEAL, not SIGN: dyad's supplement has a SIGN block of its own, which would take over.
     let Some(c) = small_coder(
-        "--- SIGN [057:057] ---\nSIGN {SIGNS SIGNED SIGNING}\n\
+        "--- SEAL [057:057] ---\nSEAL {SEALS SEALED SEALING}\n\
          --- VISIT [042:043] ---\nVISIT {VISITS VISITED VISITING}\n",
         "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
         "",
@@ -816,7 +817,7 @@ fn a_reciprocal_code_joins_agents_not_things() {
         return;
     };
     // Coordinated agents and a thing: the event is between the agents, both ways.
-    let s = "Gondor and Rohan signed a trade pact on Monday.";
+    let s = "Gondor and Rohan sealed a trade pact on Monday.";
     let got = pairs(s, &code(&c, s));
     assert!(
         got.iter()
@@ -832,10 +833,10 @@ fn a_reciprocal_code_joins_agents_not_things() {
         "{got:?}"
     );
     // The segmenter's tokens split a hyphenated word: its hyphen is no capitalised word.
-    let s = "Gondor and Rohan signed a water-sharing pact.";
+    let s = "Gondor and Rohan sealed a water-sharing pact.";
     let mut at = 0;
     let spans: Vec<std::ops::Range<usize>> = [
-        "Gondor", "and", "Rohan", "signed", "a", "water", "-", "sharing", "pact", ".",
+        "Gondor", "and", "Rohan", "sealed", "a", "water", "-", "sharing", "pact", ".",
     ]
     .iter()
     .map(|w| {
@@ -855,8 +856,8 @@ fn a_reciprocal_code_joins_agents_not_things() {
                 .all(|g| !g.1.contains("pact") && !g.2.contains("pact")),
         "{got:?}"
     );
-    // One agent and a thing: no pact that signs.
-    let s = "The envoys signed an agreement.";
+    // One agent and a thing: no pact that seals.
+    let s = "The envoys sealed an agreement.";
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().all(|g| !g.1.contains("agreement")), "{got:?}");
     // Two agents: the mirror stays (the host of a visit).
@@ -1690,4 +1691,128 @@ fn themes_people_and_strikers() {
     let s = "Gondorian workers strike over pay.";
     let got = pairs(s, &code(&c, s));
     assert!(got.iter().all(|g| g.0 != "190"), "{got:?}");
+}
+
+#[test]
+fn reduced_passives_gapped_passives_and_undergone_nouns() {
+    let Some(c) = realm_coder(
+        "--- KIDNAP [181] ---\nKIDNAP {KIDNAPS KIDNAPPED KIDNAPPING}\n\
+         --- FREE [080] ---\nFREE {FREES FREED FREEING}\n\
+         --- ARREST [173] ---\nARREST {ARRESTS ARRESTED ARRESTING}\n\
+         --- WOUND [180] ---\nWOUND {WOUNDS WOUNDED WOUNDING}\n\
+         --- DETAIN [173] ---\nDETAIN {DETAINS DETAINED DETAINING}\n",
+    ) else {
+        return;
+    };
+    // A reduced passive relative with its agent: the agent acts on the noun it modifies.
+    let s = "Gondor freed the envoys of Arnor kidnapped by Rohan.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.0 == "181" && g.1 == "Rohan"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|g| !(g.0 == "181" && g.2 == "Rohan")),
+        "{got:?}"
+    );
+    // A participle conjoined to a passive shares its auxiliaries: Gondor was wounded.
+    let s = "Arnor said soldiers of Rohan had been detained and soldiers of Gondor wounded.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .all(|g| !(g.0 == "180" && g.1.contains("Gondor"))),
+        "{got:?}"
+    );
+    // The possessor of an arrest is the one arrested; with an `of` phrase, the arrester.
+    let s = "Arnor's arrest by Gondor angered Rohan.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "173" && g.1 == "Gondor" && g.2 == "Arnor"),
+        "{got:?}"
+    );
+    let s = "Rohan condemned Gondor's arrest of Arnor's envoy.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .all(|g| !(g.0 == "173" && g.2.contains("Gondor"))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn gerunds_of_an_accusation_and_phrases_of_place() {
+    let Some(c) = realm_coder(
+        "--- ACCUSE [112] ---\nACCUSE {ACCUSES ACCUSED ACCUSING}\n\
+         --- KILL [190] ---\nKILL {KILLS KILLED KILLING}\n\
+         --- SHELL [190] ---\nSHELL {SHELLS SHELLED SHELLING}\n\
+         --- CLASH [190] ---\nCLASH {CLASHES CLASHED CLASHING}\n- * COURT [111]\n- * WITH [190]\n",
+    ) else {
+        return;
+    };
+    // A gerund the parser conjoined to the accusing verb is still what is alleged.
+    let s = "Rohan has accused Gondor of shelling markets and killing civilians.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().any(|g| g.0 == "112"), "{got:?}");
+    assert!(
+        got.iter().all(|g| g.0 != "190" || g.1 != "Rohan"),
+        "{got:?}"
+    );
+    // A phrase that says where is no pattern word: no attack on a court.
+    let s = "Supporters of Rohan clashed with Gondor outside the court building.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "111"), "{got:?}");
+}
+
+#[test]
+fn a_relative_labelling_frame_and_an_agent_ending_in_to() {
+    let Some(c) = dyad_coder() else { return };
+    // "what Arnor called interference": a label, not a telephone call.
+    let s = "Gondor rejected what Arnor called interference.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "041"), "{got:?}");
+    let Some(c) = small_coder(
+        "--- SUMMON [040] ---\nSUMMON {SUMMONS SUMMONED SUMMONING}\n",
+        "GONDOR [GON]\nARNORIAN [ARN]\n",
+        "AMBASSADOR_TO {} [~GOV]\n",
+    ) else {
+        return;
+    };
+    // "AMBASSADOR_TO" with no name after it: the ambassador, without "to".
+    let s = "Gondor summoned the Arnorian ambassador to protest.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "040" && g.2.ends_with("ambassador")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn signing_a_deal_between_coordinated_agents_and_the_town_of_a_landmark() {
+    let Some(c) = small_coder(
+        "--- PROTEST [141] ---\nPROTEST {PROTESTS PROTESTED PROTESTING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "",
+    ) else {
+        return;
+    };
+    // dyad's SIGN block: a deal signed is a formal agreement, between the coordinated
+    // agents; the town of the summit is no party.
+    let s = "Gondor and Rohan signed the deal at a summit in Arnor.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "057" && g.1 == "Gondor" && g.2 == "Rohan"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|g| g.1 != "Arnor" && g.2 != "Arnor"),
+        "{got:?}"
+    );
+    // The town of the landmark where it happened is the event's location.
+    let s = "Protesters from Rohan protested outside the embassy of Gondor in Arnor.";
+    let evs = code(&c, s);
+    let e = evs.iter().find(|e| e.event.code == "141").expect("protest");
+    assert_eq!(e.location.as_ref().map(|r| &s[r.clone()]), Some("Arnor"));
 }
