@@ -148,6 +148,7 @@ fn known_actor(
         sector: a.sector.clone(),
         code: a.code.clone(),
         in_office: a.source == Some(dyad_actors::CodeSource::Officeholder),
+        country_from_document: a.country_from_document,
         name_places: if a.kind == "PER" {
             coder.place_countries_in(&a.name)
         } else {

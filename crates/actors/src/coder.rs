@@ -118,6 +118,10 @@ pub struct Actor {
     /// Tehran"): the GSR's test for a capital standing for its government.
     #[serde(skip)]
     bare: bool,
+    /// The country is only the document's dominant one: nothing in the actor's own words
+    /// or role gave it ("a foreign ministry spokesman" in a story mostly about Brussels).
+    #[serde(skip)]
+    pub country_from_document: bool,
 }
 
 /// A place mention resolved in the gazetteer.
@@ -1279,6 +1283,7 @@ impl ActorCoder {
                         words: ws.iter().map(|x| x.to_lowercase()).collect(),
                         title_words: Vec::new(),
                         bare: false,
+                        country_from_document: false,
                     });
                     out.actors.len() - 1
                 }
@@ -1347,6 +1352,7 @@ impl ActorCoder {
                     words: lower,
                     title_words: Vec::new(),
                     bare: false,
+                    country_from_document: false,
                 });
                 out.actors.len() - 1
             }
@@ -1636,6 +1642,7 @@ impl ActorCoder {
                     words: Vec::new(),
                     title_words: Vec::new(),
                     bare: false,
+                    country_from_document: false,
                 });
                 out.actors.len() - 1
             }
@@ -1689,6 +1696,7 @@ impl ActorCoder {
         let mut sector: Option<String> = None;
         let mut role = a.role.clone();
         let mut source = None;
+        let mut from_document = false;
         let names: Vec<String> = std::iter::once(a.words.join(" "))
             .chain(
                 a.mentions
@@ -1839,8 +1847,11 @@ impl ActorCoder {
                     .clone()
                     .or(place_country.clone())
                     .or_else(|| self.name_country(a))
-                    .or(person_country.clone())
-                    .or(out.doc_country.clone());
+                    .or(person_country.clone());
+                if country.is_none() {
+                    country = out.doc_country.clone();
+                    from_document = country.is_some();
+                }
                 source = Some(CodeSource::Role);
             }
         }
@@ -1860,8 +1871,11 @@ impl ActorCoder {
                 .clone()
                 .or(place_country)
                 .or_else(|| self.name_country(a))
-                .or(person_country)
-                .or(out.doc_country.clone());
+                .or(person_country);
+            if country.is_none() {
+                country = out.doc_country.clone();
+                from_document = country.is_some();
+            }
             source = Some(CodeSource::Entity);
         }
         // "former President X", "ousted leader Y": out of office (PLOVER ELI).
@@ -1879,6 +1893,7 @@ impl ActorCoder {
         a.code = code;
         a.role = role;
         a.source = source;
+        a.country_from_document = from_document;
     }
 
     /// A country named inside an organisation's name ("New York Police Department").

@@ -343,6 +343,9 @@ pub struct KnownActor {
     /// For a person, the countries of the places that words of the person's name also
     /// name ("Martín Lagos": Nigeria, for Lagos); empty for other actors.
     pub name_places: Vec<String>,
+    /// The country is only the document's dominant one, not read from the actor's words:
+    /// a country the event coder lent from the sentence then stays.
+    pub country_from_document: bool,
 }
 
 /// Completes participants from the document's actor analysis: every participant gets the
@@ -384,14 +387,14 @@ pub fn complete_participants(
                 p.country = k.country;
                 p.sector = k.sector;
                 p.code = k.code;
-            } else if let Some(country) = k
-                .country
-                .clone()
-                .filter(|_| lent || place_in_name || p.country.is_none())
-            {
+            } else if let Some(country) = k.country.clone().filter(|_| {
+                (lent && !k.country_from_document) || place_in_name || p.country.is_none()
+            }) {
                 // A country the event stage lent from the setting gives way to one the actor
                 // stage read from the words themselves ("EU foreign ministers meeting in
-                // Brussels" are EURGOV, not BELGOV).
+                // Brussels" are EURGOV, not BELGOV), not to the document's dominant country
+                // ("China criticised the pact, with a foreign ministry spokesman accusing
+                // Brussels": the spokesman is China's in a story that names Brussels more).
                 let sector = p.sector.take().or(k.sector);
                 p.code = Some(format!("{country}{}", sector.as_deref().unwrap_or("")));
                 p.country = Some(country);
@@ -796,6 +799,7 @@ mod tests {
             code: Some(format!("{country}GOV")),
             in_office: false,
             name_places: Vec::new(),
+            country_from_document: false,
         };
         complete_participants(&mut rs, &|_| Some(known("IND")));
         assert_eq!(rs[0].recipient[0].code.as_deref(), Some("INDGOV"));
@@ -803,6 +807,27 @@ mod tests {
         let mut rs = vec![record("a", 9, Some(("two men", Some("IND"))))];
         complete_participants(&mut rs, &|_| Some(known("JPN")));
         assert_eq!(rs[0].recipient[0].code.as_deref(), Some("IND"));
+    }
+
+    #[test]
+    fn a_lent_country_stays_against_the_documents_dominant_one() {
+        let known = |from_document: bool| KnownActor {
+            name: "foreign ministry spokesman".into(),
+            country: Some("BEL".into()),
+            sector: Some("GOV".into()),
+            code: Some("BELGOV".into()),
+            in_office: false,
+            name_places: Vec::new(),
+            country_from_document: from_document,
+        };
+        for (from_document, want) in [(true, "CHNGOV"), (false, "BELGOV")] {
+            let mut rs = vec![record("a", 9, Some(("two men", Some("CHNGOV"))))];
+            rs[0].recipient[0].country = Some("CHN".into());
+            rs[0].recipient[0].sector = Some("GOV".into());
+            rs[0].recipient[0].borrowed = true;
+            complete_participants(&mut rs, &|_| Some(known(from_document)));
+            assert_eq!(rs[0].recipient[0].code.as_deref(), Some(want));
+        }
     }
 
     #[test]
@@ -814,6 +839,7 @@ mod tests {
             code: Some("ARGGOV".into()),
             in_office: false,
             name_places: places.iter().map(|p| p.to_string()).collect(),
+            country_from_document: false,
         };
         let mut rs = vec![record("a", 9, Some(("two men", Some("NGA"))))];
         complete_participants(&mut rs, &|_| Some(known(&["NGA", "PRT"])));

@@ -713,6 +713,17 @@ impl BaselineCoder {
                     && g.len() <= 2
                     && g.iter()
                         .all(|t| !t.lowercase && t.upper.chars().all(char::is_alphabetic));
+                // "a foreign ministry spokesman", "an army spokeswoman": who speaks for a
+                // body has its sector, not the media's (Phoenix's SPOKES!PERSON! is ~MED).
+                let spokesperson = last.agent.is_some()
+                    && m.agent.is_some()
+                    && m.actor.is_none()
+                    && g.is_empty()
+                    && toks[m.toks.start].upper.starts_with("SPOKES");
+                if spokesperson {
+                    last.toks.end = m.toks.end;
+                    continue;
+                }
                 if actor_then_agent || deputy_title {
                     last.agent = m.agent;
                     last.toks.end = m.toks.end;

@@ -68,13 +68,13 @@ const CLAUSAL: &[&str] = &[
     "csubj",
     "csubj:pass",
 ];
-/// Governing verbs that make their infinitival complement planned.
 /// Verbs whose subject, an event noun, is said to take place ("the talks resumed", "the
 /// visit will take place on Monday").
 const HAPPENING_VERBS: &[&str] = &[
     "take", "happen", "occur", "begin", "start", "resume", "continue", "end", "open", "close",
     "conclude", "go", "proceed",
 ];
+/// Governing verbs that make their infinitival complement planned.
 const PLAN_GOVERNORS: &[&str] = &[
     "plan",
     "intend",
@@ -2668,12 +2668,16 @@ impl ParsedCoder {
         // no event of its own; nor is what was planned ("the elections planned since
         // October", "as had been planned"). A plan with an object and a planner ("Gondor
         // planned joint exercises") still is.
-        if matches!(s.syn[i].lemma.to_lowercase().as_str(), "plan" | "intend")
-            && (s
-                .kids(i, "xcomp")
-                .any(|x| s.kids(x, "mark").any(|m| s.lower(m) == "to"))
-                || s.kids(i, "aux:pass").next().is_some()
-                || s.rel(i) == "acl")
+        // "seeks to reduce its dependence": an aim is as much a plan (CAMEO's SEEK, 030, is
+        // seeking what its object names).
+        if matches!(
+            s.syn[i].lemma.to_lowercase().as_str(),
+            "plan" | "intend" | "seek" | "aim"
+        ) && (s
+            .kids(i, "xcomp")
+            .any(|x| s.kids(x, "mark").any(|m| s.lower(m) == "to"))
+            || s.kids(i, "aux:pass").next().is_some()
+            || s.rel(i) == "acl")
         {
             return;
         }
@@ -3006,6 +3010,27 @@ impl ParsedCoder {
         {
             target.clear();
         }
+        // "accused the army of bombing markets": what a charge verb's object is charged with
+        // is no part of the party's words.
+        if !nominal
+            && CHARGE_VERBS.contains(&s.syn[i].lemma.to_lowercase().as_str())
+            && let Some(d) = tgt_dep
+        {
+            let heads = std::iter::once(d).chain(s.kids(d, "conj"));
+            let charges: Vec<usize> = heads
+                .flat_map(|h| s.kids(h, "nmod").collect::<Vec<_>>())
+                .filter(|&c| s.case_of(c).as_deref() == Some("of") && s.syn[c].upos != "PROPN")
+                .filter_map(|c| s.kids(c, "case").next())
+                .collect();
+            for a in &mut target {
+                if let Some(&of) = charges.iter().find(|&&of| {
+                    a.span.start < s.toks[of].span.start && a.span.end > s.toks[of].span.start
+                }) && let Some(prev) = (0..of).rev().find(|&k| s.syn[k].upos != "PUNCT")
+                {
+                    a.span.end = s.toks[prev].span.end;
+                }
+            }
+        }
         if let Some(l) = label_start {
             let end = (0..l)
                 .rev()
@@ -3179,6 +3204,17 @@ impl ParsedCoder {
             });
             let setting = own
                 .or_else(|| s.setting(i).and_then(country_of))
+                .or_else(|| {
+                    // "Beijing criticised the pact, with a foreign ministry spokesman
+                    // accusing Brussels …": the unnamed agent of an adjunct clause is of
+                    // the country of its main clause's agent.
+                    (s.rel(i) == "advcl" && !source.is_empty())
+                        .then(|| s.head(i))
+                        .flatten()
+                        .and_then(|h| s.subject(h, 0))
+                        .filter(|x| !x.1)
+                        .and_then(|(d, _)| country_of(d))
+                })
                 .or_else(|| {
                     // An agent the sentence does not name at all is not put in the recipient's
                     // words: the country would point at the victims' span.

@@ -1816,3 +1816,32 @@ fn signing_a_deal_between_coordinated_agents_and_the_town_of_a_landmark() {
     let e = evs.iter().find(|e| e.event.code == "141").expect("protest");
     assert_eq!(e.location.as_ref().map(|r| &s[r.clone()]), Some("Arnor"));
 }
+
+#[test]
+fn aims_spokespeople_and_charges() {
+    let Some(c) = small_coder(
+        "--- SEEK [030] ---\nSEEK {SEEKS SOUGHT SEEKING}\n\
+         --- REDUCE [---] ---\nREDUCE {REDUCES REDUCED REDUCING}\n\
+         --- ACCUSE [112] ---\nACCUSE {ACCUSES ACCUSED ACCUSING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "MINISTRY [~GOV]\nSPOKESMAN [~MED]\n",
+    ) else {
+        return;
+    };
+    // An aim to do something is no intent to cooperate (SEEK's 030 is for what is sought).
+    let s = "Gondor seeks to reduce its dependence on Rohan.";
+    let got = pairs(s, &code(&c, s));
+    assert!(got.iter().all(|g| g.0 != "030"), "{got:?}");
+    // A ministry's spokesman speaks for the ministry: GOV, not the media's MED; and what
+    // the accused is charged with is no part of its words.
+    let s = "A Gondor ministry spokesman accused Rohan of shelling markets.";
+    let evs = code(&c, s);
+    let e = evs
+        .iter()
+        .find(|e| e.event.code == "112")
+        .expect("accusation");
+    let src = e.event.source.as_ref().expect("source");
+    assert_eq!(src.code, "GONGOV", "{:?}", pairs(s, &evs));
+    let tgt = e.event.target.as_ref().expect("target");
+    assert_eq!(&s[tgt.span.clone()], "Rohan");
+}
