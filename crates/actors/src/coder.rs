@@ -1622,9 +1622,34 @@ impl ActorCoder {
         }
         let name = w.words[start..end].join(" ");
         let sector = self.sector_of(&role).map(str::to_string);
-        let found = out.actors.iter().position(|a| {
-            a.kind == "GROUP" && a.role.as_deref() == Some(&role) && a.role_country == country
-        });
+        // "the junta" after "Mali junta", "the rebels" after "Houthi rebels": a definite
+        // role noun with no place of its own is the group named so before, when only one
+        // country's group was.
+        let before = || {
+            let same: Vec<usize> = (0..out.actors.len())
+                .filter(|&i| {
+                    let a = &out.actors[i];
+                    a.kind == "GROUP"
+                        && a.role.as_deref() == Some(&role)
+                        && a.role_country.is_some()
+                })
+                .collect();
+            let first = same.first()?;
+            same.iter()
+                .all(|&i| out.actors[i].role_country == out.actors[*first].role_country)
+                .then(|| same.last().copied())
+                .flatten()
+        };
+        let same = || {
+            out.actors.iter().position(|a| {
+                a.kind == "GROUP" && a.role.as_deref() == Some(&role) && a.role_country == country
+            })
+        };
+        let found = if the && country.is_none() {
+            before().or_else(same)
+        } else {
+            same()
+        };
         let idx = match found {
             Some(i) => i,
             None => {

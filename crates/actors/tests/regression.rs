@@ -317,3 +317,11 @@ fn issue5_a_small_town_abroad_needs_its_country_named() {
     let t = "Sudan's army chief flew to Cairo.";
     assert!(places(t).iter().any(|p| p.1 == "EGY"), "{:?}", places(t));
 }
+
+#[test]
+fn issue5_a_definite_group_noun_is_the_group_named_before() {
+    // "the junta" is the Malian junta of the headline, not the document's dominant country.
+    let t = "Mali junta expels French envoy. The junta accused France of supporting armed \
+             groups. France and the French government denied it, French officials said in Paris.";
+    assert_eq!(code(t, "The junta").as_deref(), Some("MLIGOV"));
+}

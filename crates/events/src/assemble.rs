@@ -362,8 +362,17 @@ pub fn complete_participants(
     resolve: &dyn Fn(Span) -> Option<KnownActor>,
 ) {
     for r in records {
+        // A country lent that is a recipient's own came from the domestic reading of the
+        // event (`parsed`: an agent of the recipient's country), the weakest of guesses.
+        let recipients: Vec<String> = r
+            .recipient
+            .iter()
+            .filter_map(|p| p.country.clone())
+            .collect();
         for p in r.actor.iter_mut().chain(r.recipient.iter_mut()) {
             let lent = std::mem::take(&mut p.borrowed);
+            let lent_from_sentence =
+                lent && p.country.as_ref().is_some_and(|c| !recipients.contains(c));
             let Some(k) = resolve(p.span) else { continue };
             if p.name.is_none() {
                 p.name = Some(k.name);
@@ -388,7 +397,9 @@ pub fn complete_participants(
                 p.sector = k.sector;
                 p.code = k.code;
             } else if let Some(country) = k.country.clone().filter(|_| {
-                (lent && !k.country_from_document) || place_in_name || p.country.is_none()
+                (lent && !(k.country_from_document && lent_from_sentence))
+                    || place_in_name
+                    || p.country.is_none()
             }) {
                 // A country the event stage lent from the setting gives way to one the actor
                 // stage read from the words themselves ("EU foreign ministers meeting in
@@ -811,23 +822,35 @@ mod tests {
 
     #[test]
     fn a_lent_country_stays_against_the_documents_dominant_one() {
-        let known = |from_document: bool| KnownActor {
+        let known = |country: &str, from_document: bool| KnownActor {
             name: "foreign ministry spokesman".into(),
-            country: Some("BEL".into()),
+            country: Some(country.into()),
             sector: Some("GOV".into()),
-            code: Some("BELGOV".into()),
+            code: Some(format!("{country}GOV")),
             in_office: false,
             name_places: Vec::new(),
             country_from_document: from_document,
         };
-        for (from_document, want) in [(true, "CHNGOV"), (false, "BELGOV")] {
-            let mut rs = vec![record("a", 9, Some(("two men", Some("CHNGOV"))))];
-            rs[0].recipient[0].country = Some("CHN".into());
-            rs[0].recipient[0].sector = Some("GOV".into());
-            rs[0].recipient[0].borrowed = true;
-            complete_participants(&mut rs, &|_| Some(known(from_document)));
-            assert_eq!(rs[0].recipient[0].code.as_deref(), Some(want));
+        // The actor lent CHN from its sentence; the recipient is Belgian.
+        let lent = |country: &str| {
+            let mut rs = vec![record("a", 9, Some(("two men", Some("BELGOV"))))];
+            rs[0].recipient[0].country = Some("BEL".into());
+            let a = &mut rs[0].actor[0];
+            a.code = Some(format!("{country}GOV"));
+            a.country = Some(country.into());
+            a.sector = Some("GOV".into());
+            a.borrowed = true;
+            rs
+        };
+        for (from_document, want) in [(true, "CHNGOV"), (false, "MLIGOV")] {
+            let mut rs = lent("CHN");
+            complete_participants(&mut rs, &|_| Some(known("MLI", from_document)));
+            assert_eq!(rs[0].actor[0].code.as_deref(), Some(want));
         }
+        // Lent from the recipient (the domestic reading): the document's country wins.
+        let mut rs = lent("BEL");
+        complete_participants(&mut rs, &|_| Some(known("MLI", true)));
+        assert_eq!(rs[0].actor[0].code.as_deref(), Some("MLIGOV"));
     }
 
     #[test]

@@ -2014,10 +2014,23 @@ fn reattach_adjunct_before_report(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
             continue;
         }
         let lemma = syn[r - 1].lemma.to_lowercase();
-        if !reports(&lemma) || !matches!(syn[r - 1].deprel, "parataxis" | "ccomp") {
+        if !reports(&lemma) {
             continue;
         }
-        let h = syn[r - 1].head as usize;
+        // The report is a parenthetical of the earlier verb, or the sentence's root with
+        // that verb as its content ("Russian forces launched drones at cities, killing
+        // seven people, the governor said").
+        // A report conjoined with no conjunction is the same parenthetical.
+        let bare_conj = syn[r - 1].deprel == "conj"
+            && !(0..syn.len()).any(|k| syn[k].head as usize == r && syn[k].deprel == "cc");
+        let h = match syn[r - 1].deprel {
+            "parataxis" | "ccomp" => syn[r - 1].head as usize,
+            "conj" if bare_conj => syn[r - 1].head as usize,
+            "root" => (0..v)
+                .find(|&k| syn[k].head as usize == r && syn[k].deprel == "ccomp")
+                .map_or(0, |k| k + 1),
+            _ => continue,
+        };
         let subject_after =
             (v + 1..r - 1).any(|k| syn[k].head as usize == r && syn[k].deprel.starts_with("nsubj"));
         if h == 0 || h > v || syn[h - 1].upos != "VERB" || !subject_after {
@@ -3213,7 +3226,14 @@ impl ParsedCoder {
                         .flatten()
                         .and_then(|h| s.subject(h, 0))
                         .filter(|x| !x.1)
-                        .and_then(|(d, _)| country_of(d))
+                        .and_then(|(d, _)| {
+                            // One party: "relations between Bamako and Paris" lend none.
+                            let p = s.party(d);
+                            let mut cs = p.iter().filter_map(|a| a.country());
+                            let first = cs.next()?;
+                            cs.all(|c| c == first).then_some(())?;
+                            country_of(d)
+                        })
                 })
                 .or_else(|| {
                     // An agent the sentence does not name at all is not put in the recipient's
@@ -3416,7 +3436,21 @@ impl ParsedCoder {
         {
             source = std::mem::take(&mut target);
         }
-        if (code.reciprocal.is_some() || mutual) && !target.iter().any(agent_like) {
+        // "Ukraine and Russia exchanged 150 prisoners": an object of no country between
+        // agents of two countries is what passes between them, not a party.
+        let theme = tgt_dep.is_some_and(|d| s.rel(d) == "obj" && s.head(d) == Some(i))
+            && target.iter().all(|c| c.country().is_none())
+            && {
+                let mut cs: Vec<&str> = source
+                    .iter()
+                    .filter(|c| agent_like(c))
+                    .filter_map(|c| c.country())
+                    .collect();
+                cs.sort_unstable();
+                cs.dedup();
+                cs.len() >= 2
+            };
+        if (code.reciprocal.is_some() || mutual) && (!target.iter().any(agent_like) || theme) {
             let agents: Vec<&CodedActor> = source.iter().filter(|c| agent_like(c)).collect();
             for (k, x) in agents.iter().enumerate() {
                 for y in &agents[k + 1..] {

@@ -1845,3 +1845,33 @@ fn aims_spokespeople_and_charges() {
     let tgt = e.event.target.as_ref().expect("target");
     assert_eq!(&s[tgt.span.clone()], "Rohan");
 }
+
+#[test]
+fn an_adjunct_before_a_trailing_report_at_the_root() {
+    let Some(c) = dyad_coder() else { return };
+    // The report is the root, the first verb its content: the killing is the attackers'.
+    let s = "Gondor attacked Arnor, killing seven people, Rohan said.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().all(|g| !(g.0 == "190" && g.1 == "Rohan")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_two_countries_exchange_is_no_party() {
+    let Some(c) = small_coder(
+        "--- SWAP [0841:0841] ---\nSWAP {SWAPS SWAPPED SWAPPING}\n",
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n",
+        "PRISONERS [~MIL]\n",
+    ) else {
+        return;
+    };
+    let s = "Gondor and Rohan swapped 150 prisoners on Thursday.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter().any(|g| g.1 == "Gondor" && g.2 == "Rohan"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| !g.2.contains("prisoners")), "{got:?}");
+}
