@@ -1179,8 +1179,10 @@ impl Sent<'_, '_> {
     /// Whom an event noun is directed at: its own prepositional phrase, else the light
     /// verb's, else the verb's indirect object.
     fn noun_target(&self, n: usize, v: usize) -> Option<usize> {
+        // "resumed negotiations on Tuesday": a day is when, never whom.
         let directed = |c: usize, rels: &[&str]| {
             rels.contains(&self.rel(c))
+                && !self.temporal(c)
                 && self
                     .case_of(c)
                     .is_some_and(|p| NOUN_TARGET_CASES.contains(&p.as_str()))
@@ -1614,29 +1616,74 @@ fn promote_participle_with_object(syn: &mut [dyad_syntax::TokenSyntax<'_>]) {
         // report's content should: a past form between a noun and the noun it modifies,
         // where the phrase is the sentence's root or a reporting verb's argument, is the
         // verb of the first noun with the second as its object.
-        if syn[n].deprel == "compound" && syn[v].deprel == "amod" && syn[n].head == syn[v].head {
+        // So is a subject the parser gave that noun ("Colombia's government and the ELN
+        // guerrilla group resumed peace negotiations", read "…group-resumed negotiations").
+        if (syn[n].deprel == "compound" || syn[n].deprel == "nsubj")
+            && syn[v].deprel == "amod"
+            && syn[n].head == syn[v].head
+        {
             let o = syn[v].head as usize - 1;
             let (oh, orel) = (syn[o].head as usize, syn[o].deprel);
             let reporting = oh > 0 && {
                 let l = syn[oh - 1].lemma.to_lowercase();
                 reports(&l)
             };
+            // A noun with a subject stands where a verb should, wherever the parser hung it;
+            // hung on a later root ("… resumed negotiations on Tuesday, two months after the
+            // talks were suspended", with "suspended" the root), it takes the root's place
+            // and the root becomes its adverbial clause.
+            let demoted_root = syn[n].deprel == "nsubj"
+                && oh > o + 1
+                && syn[oh - 1].deprel == "root"
+                && syn[oh - 1].upos == "VERB";
             let place = if orel == "root" {
                 Some("root")
             } else if reporting && oh > o + 1 && matches!(orel, "obl" | "obj" | "nsubj" | "ccomp") {
                 Some("ccomp")
+            } else if demoted_root && !reporting {
+                Some("root")
             } else {
                 None
             };
             if o > v
                 && let Some(rel) = place
             {
-                syn[v].head = oh as u32;
+                if rel == "root" && orel != "root" {
+                    syn[oh - 1].head = v as u32 + 1;
+                    syn[oh - 1].deprel = "advcl";
+                    syn[v].head = 0;
+                } else {
+                    syn[v].head = oh as u32;
+                }
                 syn[v].deprel = rel;
                 syn[n].head = v as u32 + 1;
                 syn[n].deprel = "nsubj";
                 syn[o].head = v as u32 + 1;
                 syn[o].deprel = "obj";
+                // Other subjects hung on the object before the verb are the verb's: the first
+                // is its subject, the later ones (with their conjunctions) conjuncts of it.
+                let subjects: Vec<usize> = (0..v)
+                    .filter(|&k| k != n && child_of(syn, k, o) && syn[k].deprel == "nsubj")
+                    .chain(std::iter::once(n))
+                    .collect();
+                let first = subjects[0];
+                for k in first + 1..v {
+                    if child_of(syn, k, o)
+                        && syn[k].deprel == "cc"
+                        && let Some(&next) = subjects.iter().find(|&&x| x > k)
+                    {
+                        syn[k].head = next as u32 + 1;
+                    }
+                }
+                for &k in &subjects {
+                    if k == first {
+                        syn[k].head = v as u32 + 1;
+                        syn[k].deprel = "nsubj";
+                    } else {
+                        syn[k].head = first as u32 + 1;
+                        syn[k].deprel = "conj";
+                    }
+                }
                 // The object's time and place phrases are the verb's, and so are the verbs
                 // the parser hung on it: a purpose ("used tear gas [to disperse] …") and a
                 // conjoined verb ("… and [arrested] 17 people").
@@ -2754,8 +2801,12 @@ impl ParsedCoder {
         // charge codes nothing (it is not the verb's other sense, "call" = telephone).
         let mut role_target = None;
         let mut label_start = None;
+        // The event noun a support verb carries out is the event: its recipient is the
+        // noun's (`noun_target`), never the verb's object or another phrase of the verb.
+        let mut event_noun = None;
         let construction = if let Some((p, tgt)) = noun_event {
             role_target = tgt;
+            event_noun = s.light_object(i);
             Some(p)
         } else if found.is_some() || nominal {
             None
@@ -2996,7 +3047,7 @@ impl ParsedCoder {
                     })
                 };
                 tgt_dep = to_with(o).or_else(|| to_with(i));
-            } else if tgt_dep.is_none() {
+            } else if tgt_dep.is_none() && event_noun.is_none() {
                 tgt_dep = s.object(i).or_else(|| {
                     s.children[i]
                         .iter()

@@ -1875,3 +1875,27 @@ fn what_two_countries_exchange_is_no_party() {
     );
     assert!(got.iter().all(|g| !g.2.contains("prisoners")), "{got:?}");
 }
+
+#[test]
+fn a_noun_with_a_subject_is_a_misread_verb_and_a_day_is_no_recipient() {
+    let Some(c) = realm_coder(
+        "--- RESUME [---] ---\nRESUME {RESUMES RESUMED RESUMING}\n- * NEGOTIATIONS [046:046]\n\
+         --- SUSPEND [---] ---\nSUSPEND {SUSPENDS SUSPENDED SUSPENDING}\n",
+    ) else {
+        return;
+    };
+    // Read as one noun phrase under a later root ("…group-resumed negotiations"), the
+    // sentence still has both parties; "on Tuesday" is when.
+    let s = "Gondor's government and the Rohan guerrilla group resumed peace negotiations in \
+             Arnor on Tuesday, two months after the talks were suspended over a deadly attack.";
+    let got = pairs(s, &code(&c, s));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "046" && g.1.contains("Gondor") && g.2.contains("Rohan")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|g| g.1 != "Tuesday" && g.2 != "Tuesday"),
+        "{got:?}"
+    );
+}
