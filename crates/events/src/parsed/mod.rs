@@ -1427,13 +1427,17 @@ impl Sent<'_, '_> {
     /// The head of an `at`/`in`/`near` phrase under the trigger headed by a proper noun that
     /// is no month or day ("killed by shelling in July" happened in July, not at it).
     fn place(&self, v: usize) -> Option<usize> {
-        let named = |c: usize| {
-            matches!(self.rel(c), "obl" | "nmod")
-                && self.syn[c].upos == "PROPN"
-                && self.case_of(c).is_some_and(|p| is_place_case(&p))
-                && !self.temporal(c)
-        };
-        self.children[v].iter().copied().find(|&c| named(c))
+        self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| self.named_place_phrase(c))
+    }
+    /// Whether `c` heads an `at`/`in`/`near` phrase of a proper noun that is no month or day.
+    fn named_place_phrase(&self, c: usize) -> bool {
+        matches!(self.rel(c), "obl" | "nmod")
+            && self.syn[c].upos == "PROPN"
+            && self.case_of(c).is_some_and(|p| is_place_case(&p))
+            && !self.temporal(c)
     }
     /// Where the trigger's event happened, for its location and its agents' country: its
     /// [`Self::place`], else the town of the landmark where it happened ("protested outside
@@ -1441,12 +1445,6 @@ impl Sent<'_, '_> {
     /// parties, so it is not kept out of the recipient's words as the place is ("rioted at
     /// this jail in northern Israel" is against Israel, as the PLOVER GSR codes it).
     fn setting(&self, v: usize) -> Option<usize> {
-        let named = |c: usize| {
-            matches!(self.rel(c), "obl" | "nmod")
-                && self.syn[c].upos == "PROPN"
-                && self.case_of(c).is_some_and(|p| is_place_case(&p))
-                && !self.temporal(c)
-        };
         self.place(v).or_else(|| {
             self.children[v]
                 .iter()
@@ -1465,7 +1463,7 @@ impl Sent<'_, '_> {
                     // ("outside the embassy of Gondor in Arnor").
                     self.clause(c, false)
                         .into_iter()
-                        .find(|&k| k != c && named(k))
+                        .find(|&k| k != c && self.named_place_phrase(k))
                 })
         })
     }
