@@ -1626,7 +1626,7 @@ impl ActorCoder {
         // role noun with no place of its own is the group named so before, when only one
         // country's group was.
         let before = || {
-            let same: Vec<usize> = (0..out.actors.len())
+            let groups: Vec<usize> = (0..out.actors.len())
                 .filter(|&i| {
                     let a = &out.actors[i];
                     a.kind == "GROUP"
@@ -1634,11 +1634,11 @@ impl ActorCoder {
                         && a.role_country.is_some()
                 })
                 .collect();
-            let first = same.first()?;
-            same.iter()
-                .all(|&i| out.actors[i].role_country == out.actors[*first].role_country)
-                .then(|| same.last().copied())
-                .flatten()
+            let (&first, &last) = (groups.first()?, groups.last()?);
+            groups
+                .iter()
+                .all(|&i| out.actors[i].role_country == out.actors[first].role_country)
+                .then_some(last)
         };
         let same = || {
             out.actors.iter().position(|a| {
@@ -1721,7 +1721,6 @@ impl ActorCoder {
         let mut sector: Option<String> = None;
         let mut role = a.role.clone();
         let mut source = None;
-        let mut from_document = false;
         let names: Vec<String> = std::iter::once(a.words.join(" "))
             .chain(
                 a.mentions
@@ -1873,10 +1872,6 @@ impl ActorCoder {
                     .or(place_country.clone())
                     .or_else(|| self.name_country(a))
                     .or(person_country.clone());
-                if country.is_none() {
-                    country = out.doc_country.clone();
-                    from_document = country.is_some();
-                }
                 source = Some(CodeSource::Role);
             }
         }
@@ -1897,11 +1892,15 @@ impl ActorCoder {
                 .or(place_country)
                 .or_else(|| self.name_country(a))
                 .or(person_country);
-            if country.is_none() {
-                country = out.doc_country.clone();
-                from_document = country.is_some();
-            }
             source = Some(CodeSource::Entity);
+        }
+        // A role or bare entity with no country of its own is of the document's country,
+        // flagged as such (`Actor::country_from_document`).
+        let from_document = matches!(source, Some(CodeSource::Role | CodeSource::Entity))
+            && country.is_none()
+            && out.doc_country.is_some();
+        if from_document {
+            country = out.doc_country.clone();
         }
         // "former President X", "ousted leader Y": out of office (PLOVER ELI).
         if a_former(&out.actors[i]) && sector.is_some() {

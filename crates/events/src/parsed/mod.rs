@@ -3190,36 +3190,32 @@ impl ParsedCoder {
             // "Merz and Ishiba signed the deal at a summit in Brussels": coordinated agents of
             // a reciprocal or mutual code are each other's recipients (below); a word nearby
             // is none.
-            let reciprocal = code.reciprocal.is_some()
-                || code
-                    .forward
-                    .as_deref()
-                    .is_some_and(|f| MUTUAL_CODES.contains(&f));
             // Distinct mentions, or one that coordinates two ("Peruvian and Ecuadorian
             // soldiers"); a mention may also carry two codes as two readings ("he" =
             // JORELIGOV, MARELIGOV), and that is one party.
-            let mut spans: Vec<&Range<usize>> = source
-                .iter()
-                .filter(|c| s.agentive(c, false))
-                .map(|c| &c.span)
-                .collect();
-            spans.dedup();
-            let coordinated = |r: &Range<usize>| {
-                s.toks.iter().any(|t| {
-                    t.span.start >= r.start
-                        && t.span.end <= r.end
-                        && matches!(t.upper.as_str(), "AND" | "&")
-                })
+            let parties = || {
+                let mut spans: Vec<&Range<usize>> = source
+                    .iter()
+                    .filter(|c| s.agentive(c, false))
+                    .map(|c| &c.span)
+                    .collect();
+                spans.dedup();
+                let coordinated = |r: &Range<usize>| {
+                    s.toks.iter().any(|t| {
+                        t.span.start >= r.start
+                            && t.span.end <= r.end
+                            && matches!(t.upper.as_str(), "AND" | "&")
+                    })
+                };
+                spans.len()
+                    + usize::from(
+                        spans.len() == 1
+                            && coordinated(spans[0])
+                            && source.iter().any(|c| c.code != source[0].code),
+                    )
             };
-            let parties = spans.len()
-                + usize::from(
-                    spans.len() == 1 && coordinated(spans[0]) && {
-                        let codes: Vec<&str> = source.iter().map(|c| c.code.as_str()).collect();
-                        codes.iter().any(|c| *c != codes[0])
-                    },
-                );
-            let between_agents = reciprocal
-                && parties >= 2
+            let between_agents = two_way(code)
+                && parties() >= 2
                 && tgt_dep.is_none_or(|d| !s.party(d).iter().any(|c| s.agentive(c, true)));
             if unknown(&target)
                 && !pronoun(tgt_dep)
@@ -3278,10 +3274,13 @@ impl ParsedCoder {
                         .and_then(|(d, _)| {
                             // One party: "relations between Bamako and Paris" lend none.
                             let p = s.party(d);
-                            let mut cs = p.iter().filter_map(|a| a.country());
-                            let first = cs.next()?;
-                            cs.all(|c| c == first).then_some(())?;
-                            country_of(d)
+                            let (c, span) = p
+                                .iter()
+                                .find_map(|a| Some((a.country()?.to_string(), a.span.clone())))?;
+                            p.iter()
+                                .filter_map(|a| a.country())
+                                .all(|x| x == c)
+                                .then_some((c, span))
                         })
                 })
                 .or_else(|| {
@@ -3464,15 +3463,11 @@ impl ParsedCoder {
         // signed a pact"): the event is between the agents. A code of an event with no
         // direction ("X and Y met", "negotiated") is mutual in the
         // same way, both ways, though the dictionary gives it no reciprocal (`MUTUAL_CODES`).
-        let mutual = code.reciprocal.is_none()
-            && code
-                .forward
-                .as_deref()
-                .is_some_and(|f| MUTUAL_CODES.contains(&f));
+        let mutual = mutual_code(code);
         // "Talks between the finance ministry and IMF officials": the parties of a mutual
         // event noun's "between" phrase are its agents, as the subjects of "X and Y met".
         if nominal
-            && (code.reciprocal.is_some() || mutual)
+            && two_way(code)
             && !source.iter().any(agent_like)
             && target.iter().filter(|c| agent_like(c)).count() >= 2
             && let Some(t) = target.first()
@@ -3499,7 +3494,7 @@ impl ParsedCoder {
                 cs.dedup();
                 cs.len() >= 2
             };
-        if (code.reciprocal.is_some() || mutual) && (!target.iter().any(agent_like) || theme) {
+        if two_way(code) && (!target.iter().any(agent_like) || theme) {
             let agents: Vec<&CodedActor> = source.iter().filter(|c| agent_like(c)).collect();
             for (k, x) in agents.iter().enumerate() {
                 for y in &agents[k + 1..] {
@@ -3591,6 +3586,20 @@ impl ParsedCoder {
 /// negotiate (046). (Adding the intents to cooperate, cease fire or meet, 030, 0356 and 036,
 /// lowered recipient precision on the PLOVER gold records from 0.735 to 0.712.)
 const MUTUAL_CODES: [&str; 2] = ["040", "046"];
+
+/// Whether `code` has no direction and no reciprocal of its own (`MUTUAL_CODES`).
+fn mutual_code(code: &EventCode) -> bool {
+    code.reciprocal.is_none()
+        && code
+            .forward
+            .as_deref()
+            .is_some_and(|f| MUTUAL_CODES.contains(&f))
+}
+
+/// Whether `code` joins its parties both ways: a reciprocal code, or a mutual one.
+fn two_way(code: &EventCode) -> bool {
+    code.reciprocal.is_some() || mutual_code(code)
+}
 
 fn toks_spans(toks: &[Tok]) -> Vec<Range<usize>> {
     toks.iter().map(|t| t.span.clone()).collect()
